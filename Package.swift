@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Evident",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "evident", targets: ["evident"]),
+        .library(name: "Evident", targets: ["Evident"]),
+        .library(name: "EvidentSearch", targets: ["EvidentSearch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "EvidentSearch"),
+        .target(
+            name: "Evident",
+            dependencies: [
+                "EvidentSearch", "CExpat", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "evident",
+            dependencies: [
+                "Evident",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "EvidentSearchTests", dependencies: ["EvidentSearch"]),
+        .testTarget(name: "EvidentTests", dependencies: ["Evident"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Evident
+import Foundation
+import Logging
+
+/// Options every command that reads or writes the library shares.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The library directory.",
+        discussion: "Default: $EVIDENT_LIBRARY, else $XDG_DATA_HOME/evident (~/.local/share/evident).",
+        valueName: "dir"))
+    var library: String?
+
+    @Option(name: .long, help: ArgumentHelp("Diagnostic log level on standard error: trace, debug, info, notice, warning, error.", valueName: "level"))
+    var logLevel: Logger.Level?
+
+    /// The resolved library directory.
+    var directory: String { LibraryLocation.resolve(explicit: library) }
+
+    /// Sets up swift-log once, honouring --log-level, else $EVIDENT_LOG_LEVEL, else warning.
+    func bootstrapLogging() {
+        let level = logLevel ?? ProcessInfo.processInfo.environment["EVIDENT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingBootstrap.once(level: level)
+    }
+
+    /// Opens the library, turning failures into exit status 2 with a clear message.
+    func open(create: Bool) throws -> Library {
+        bootstrapLogging()
+        do {
+            return try Library(directory: directory, create: create)
+        } catch {
+            Terminal.printError("\(error)")
+            throw ExitCode(ExitStatus.fatal)
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Exit statuses with a meaning (documented in `evident --help` and the README).
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let partialFailure: Int32 = 1
+    static let fatal: Int32 = 2
+    static let notFound: Int32 = 3
+}
+
+/// Bootstraps swift-log exactly once per process.
+enum LoggingBootstrap {
+    nonisolated(unsafe) private static var done = false
+
+    static func once(level: Logger.Level) {
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// The `evident` command: answers clinical questions from a local library of evidence.
+@main
+struct EvidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evident",
+        abstract: "Answer clinical questions from a local, cited library of guidelines and research.",
+        discussion: """
+            Evident keeps a library of evidence on this machine (guidelines, NIH institute pages, \
+            PubMed abstracts, full-text articles) and answers from it offline.
+
+            Start by ingesting sources, then look at what you have:
+              evident ingest ../shared/data/pubmedqa/ori_pqal.json ../shared/data/medquad
+              evident stats
+              evident show pmid:21645374
+
+            The library lives in --library DIR, else $EVIDENT_LIBRARY, else \
+            $XDG_DATA_HOME/evident (~/.local/share/evident).
+
+            Exit status: 0 success; 1 some input failed (everything valid was still stored); \
+            2 the library could not be opened or written; 3 not found; 64 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [IngestCommand.self, StatsCommand.self, ShowCommand.self]
+    )
+}
