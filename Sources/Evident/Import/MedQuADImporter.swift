@@ -77,7 +77,7 @@ extension String {
     /// MedQuAD answers use runs of spaces and newlines as paragraph breaks; keep one line per
     /// paragraph, single spaces inside.
     var medquadAnswerText: String? {
-        let paragraphs = self.components(separatedBy: "\n").compactMap(\.nonEmpty)
+        let paragraphs = utf8.split(separator: 0x0A).compactMap { String($0)?.nonEmpty }
         return paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n")
     }
 }

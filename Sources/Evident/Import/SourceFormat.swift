@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 
 /// The source formats Evident can ingest.
@@ -58,15 +59,16 @@ public enum FormatDetector {
         if isDirectory.boolValue {
             return OpenMedicineImporter.isPack(directory: path) ? .format(.openMedicine) : .unknown
         }
-        guard let reader = try? ChunkReader(path: path, chunkSize: 16 << 10), let chunk = try? reader.next() else {
+        guard let reader = try? ChunkReader(path: path, chunkSize: 4 << 10), let chunk = try? reader.next() else {
             return .unknown
         }
-        return detect(head: String(decoding: chunk, as: UTF8.self), fileName: (path as NSString).lastPathComponent)
+        return detect(head: Array(chunk))
     }
 
-    /// Detects a format from the start of a file's (decompressed) text.
-    public static func detect(head: String, fileName: String) -> Verdict {
-        let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    /// Detects a format from the first few kilobytes of a file's (decompressed) bytes.
+    public static func detect(head bytes: [UInt8]) -> Verdict {
+        let head = ByteText(bytes)
+        let trimmed = String(decoding: bytes.prefix(512), as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if trimmed.hasPrefix("<") {
             if head.contains("<PubmedArticleSet") || head.contains("<PubmedArticle>") || head.contains("<DeleteCitation>") {
                 return .format(.pubmedXML)
@@ -83,15 +85,39 @@ public enum FormatDetector {
         if trimmed.hasPrefix("{") {
             if head.contains("\"CONTEXTS\"") || head.contains("\"LONG_ANSWER\"") { return .format(.pubmedqa) }
             if trimmed.hasPrefix("{\"_id\"") || trimmed.hasPrefix("{ \"_id\"") {
-                let firstLine = trimmed.prefix { $0 != "\n" }
+                let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
                 return firstLine.contains("\"title\"") ? .format(.beir) : .notASource("BEIR queries file (no titles): pass it to `evident eval --queries`")
             }
             return .unknown
         }
-        if trimmed.hasPrefix("---") && GuidelineMarkdownImporter.headerLooksLikeGuideline(String(trimmed)) {
+        if trimmed.hasPrefix("---") && GuidelineMarkdownImporter.headerLooksLikeGuideline(String(decoding: bytes, as: UTF8.self)) {
             return .format(.guidelineMarkdown)
         }
         if trimmed.hasPrefix("query-id\tcorpus-id") { return .notASource("relevance judgements (qrels)") }
         return .unknown
+    }
+}
+
+/// Substring search over raw bytes (memchr + memcmp), for sniffing file heads quickly.
+struct ByteText {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func contains(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            bytes.withUnsafeBytes { haystack in
+                guard let first = pattern.first, pattern.count <= haystack.count else { return false }
+                var offset = 0
+                while offset + pattern.count <= haystack.count,
+                      let hit = memchr(haystack.baseAddress! + offset, Int32(first), haystack.count - offset - pattern.count + 1) {
+                    let position = haystack.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
     }
 }
