@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EvidentSearchTests", dependencies: ["EvidentSearch"]),
-        .testTarget(name: "EvidentTests", dependencies: ["Evident"]),
+        .testTarget(name: "EvidentTests", dependencies: ["Evident", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )

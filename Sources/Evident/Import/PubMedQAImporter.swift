@@ -76,7 +76,11 @@ enum DecodingProblem {
     static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            context.codingPath.map { key in
+                // Array positions have string values like "Index 3"; dictionary keys keep their text.
+                if let index = key.intValue, key.stringValue.hasPrefix("Index ") { return "[\(index)]" }
+                return key.stringValue
+            }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):

@@ -1,0 +1,53 @@
+# Evident — common tasks. `make demo` and `make test` are all a newcomer needs.
+
+SHARED      ?= ../shared/data
+LIBRARY     ?= demo-library
+VENV        := .venv
+PYTHON      ?= python3
+OPEN_MEDICINE_VERSION := 0.12.0
+EVIDENT     := .build/release/evident
+GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os.path.join(os.path.dirname(open_medicine.__file__), "guidelines"))')
+
+.PHONY: demo setup system-deps build library test bench clean
+
+## demo: set up, build, ingest the starter library and look something up in it
+demo: setup build library
+	$(EVIDENT) stats --library $(LIBRARY)
+	$(EVIDENT) show medquad:NINDS-0000043 --library $(LIBRARY)
+
+## setup: install the system libraries (Debian) and the open-medicine guideline pack (.venv)
+setup: system-deps $(VENV)/.open-medicine-$(OPEN_MEDICINE_VERSION)
+
+system-deps:
+	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ]; then \
+		echo "Installing libexpat1-dev zlib1g-dev libsqlite3-dev"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev; \
+	fi
+
+$(VENV)/.open-medicine-$(OPEN_MEDICINE_VERSION):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION)
+	touch $@
+
+## build: release build of the evident command
+build:
+	swift build -c release
+
+## library: ingest the starter library (open-medicine guidelines, NIH pages, PubMed abstracts)
+library: setup build
+	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
+
+## test: run the whole test suite (debug build)
+test: setup
+	swift build --build-tests 2>&1 | tee .build-warnings.log
+	@if grep -E "^/.*/(Sources|Tests)/.*warning:" .build-warnings.log; then echo "warnings in project code (see above)"; exit 1; fi
+	@rm -f .build-warnings.log
+	swift test
+
+## bench: release-build benchmarks on the shared data
+bench: build
+	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad
+
+clean:
+	rm -rf .build $(LIBRARY)
