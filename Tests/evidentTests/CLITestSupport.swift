@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs the built `evident` executable, as a user would.
+enum CLI {
+    /// The `evident` binary next to the test bundle (same build configuration).
+    static let executable: String = {
+        var candidates: [String] = []
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        candidates.append(runner.appendingPathComponent("evident").path)
+        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("evident").path)
+        var root = URL(fileURLWithPath: #filePath)
+        root.deleteLastPathComponent(); root.deleteLastPathComponent(); root.deleteLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/evident").path)
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            fatalError("evident executable not found in \(candidates)")
+        }
+        return found
+    }()
+
+    /// `../shared/data`.
+    static let shared: String = {
+        var root = URL(fileURLWithPath: #filePath)
+        root.deleteLastPathComponent(); root.deleteLastPathComponent(); root.deleteLastPathComponent()
+        return root.appendingPathComponent("../shared/data").standardized.path
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `evident ARGS` to completion.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = try start(arguments, environment: environment)
+        let out = process.standardOutput as! Pipe
+        let err = process.standardError as! Pipe
+        // Drain both pipes while the process runs.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `evident ARGS` and returns the running process (output to pipes).
+    static func start(_ arguments: [String], environment: [String: String] = [:], discardOutput: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "EVIDENT_LIBRARY")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if discardOutput {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        } else {
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+        }
+        try process.run()
+        return process
+    }
+
+    /// A fresh temporary directory path (not created).
+    static func temporaryPath(_ name: String) -> String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("\(name)-\(UUID().uuidString)")
+    }
+
+    /// Decodes a JSON object printed on standard output.
+    static func json(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    }
+}
