@@ -22,6 +22,17 @@ struct EvidentCommand: ParsableCommand {
             2 the library could not be opened or written; 3 not found; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, StatsCommand.self, ShowCommand.self]
+        subcommands: [IngestCommand.self, StatsCommand.self, ShowCommand.self, BenchCommand.self]
     )
+
+    /// Sets up logging before any command runs, then dispatches.
+    static func main() {
+        LoggingBootstrap.once(level: LoggingBootstrap.requestedLevel(arguments: CommandLine.arguments))
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

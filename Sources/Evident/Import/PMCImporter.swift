@@ -8,7 +8,7 @@ public struct PMCImporter: Importer {
 
     public func read(path: String, progress: (Int64) -> Void, emit: (ImportRecord) throws -> Void) throws {
         let reader = try ChunkReader(path: path)
-        let parser = XMLTreeParser()
+        let parser = XMLTreeParser(skipping: ["ref-list", "table-wrap", "fig", "supplementary-material", "table-wrap-foot", "aff", "permissions", "funding-group"])
         let root: XMLNode
         do {
             while let chunk = try reader.next() {

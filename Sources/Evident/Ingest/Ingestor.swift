@@ -55,7 +55,7 @@ public final class Ingestor {
             logEntries.append(try library.logStart(path: argument, format: format))
         }
 
-        let queue = BoundedQueue<Event>(capacity: 8)
+        let queue = BoundedQueue<Event>(capacity: 3)
         let jobs = plan.jobs
         let batchSize = batchSize
         let producer = Thread {

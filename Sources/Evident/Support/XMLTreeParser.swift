@@ -9,10 +9,18 @@ public final class XMLTreeParser {
     private var stack: [XMLNode] = []
     private var root: XMLNode?
     private var finalChunkFed = false
+    /// Names of elements whose whole subtree is dropped (never built).
+    private let skipped: Set<String>
+    /// Depth inside a skipped subtree (0 when building).
+    private var skipDepth = 0
+    /// Character data not yet attached to the current element.
+    private var pendingText: [UInt8] = []
 
-    /// Creates a parser.
-    public init() {
+    /// Creates a parser that drops the subtrees of the `skipping` elements, which saves building
+    /// nodes for parts of a record that are never read (reference lists, affiliations).
+    public init(skipping: Set<String> = []) {
         parser = XML_ParserCreate("UTF-8")
+        skipped = skipping
         install()
     }
 
@@ -66,35 +74,60 @@ public final class XMLTreeParser {
     private func reset() {
         XML_ParserReset(parser, "UTF-8")
         stack.removeAll(keepingCapacity: true)
+        pendingText.removeAll(keepingCapacity: true)
+        skipDepth = 0
         root = nil
         finalChunkFed = false
         install()
     }
 
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        stack.last?.append(.text(String(decoding: pendingText, as: UTF8.self)))
+        pendingText.removeAll(keepingCapacity: true)
+    }
+
+    private func startElement(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        let elementName = String(cString: name)
+        if skipped.contains(elementName) { skipDepth = 1; return }
+        flushText()
+        var attrs: [String: String] = [:]
+        if var cursor = attributes {
+            while let key = cursor.pointee, let value = cursor.advanced(by: 1).pointee {
+                attrs[String(cString: key)] = String(cString: value)
+                cursor = cursor.advanced(by: 2)
+            }
+        }
+        let node = XMLNode(name: elementName, attributes: attrs)
+        stack.last?.append(.element(node))
+        if stack.isEmpty { root = node }
+        stack.append(node)
+    }
+
+    private func endElement() {
+        if skipDepth > 0 { skipDepth -= 1; return }
+        flushText()
+        stack.removeLast()
+    }
+
+    private func characters(_ text: UnsafePointer<CChar>, _ length: Int32) {
+        guard skipDepth == 0, !stack.isEmpty else { return }
+        text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            pendingText.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+    }
+
     private func install() {
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetElementHandler(parser, { userData, name, attributes in
-            let me = Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue()
-            var attrs: [String: String] = [:]
-            if var cursor = attributes {
-                while let key = cursor.pointee, let value = cursor.advanced(by: 1).pointee {
-                    attrs[String(cString: key)] = String(cString: value)
-                    cursor = cursor.advanced(by: 2)
-                }
-            }
-            let node = XMLNode(name: String(cString: name!), attributes: attrs)
-            me.stack.last?.append(.element(node))
-            if me.stack.isEmpty { me.root = node }
-            me.stack.append(node)
+            Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue().startElement(name!, attributes)
         }, { userData, _ in
-            let me = Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue()
-            me.stack.removeLast()
+            Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue().endElement()
         })
         XML_SetCharacterDataHandler(parser) { userData, text, length in
-            let me = Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue()
-            guard let current = me.stack.last, let text else { return }
-            let buffer = UnsafeRawBufferPointer(start: text, count: Int(length))
-            current.append(.text(String(decoding: buffer, as: UTF8.self)))
+            guard let text else { return }
+            Unmanaged<XMLTreeParser>.fromOpaque(userData!).takeUnretainedValue().characters(text, length)
         }
     }
 }

@@ -17,15 +17,8 @@ struct LibraryOptions: ParsableArguments {
     /// The resolved library directory.
     var directory: String { LibraryLocation.resolve(explicit: library) }
 
-    /// Sets up swift-log once, honouring --log-level, else $EVIDENT_LOG_LEVEL, else warning.
-    func bootstrapLogging() {
-        let level = logLevel ?? ProcessInfo.processInfo.environment["EVIDENT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        LoggingBootstrap.once(level: level)
-    }
-
     /// Opens the library, turning failures into exit status 2 with a clear message.
     func open(create: Bool) throws -> Library {
-        bootstrapLogging()
         do {
             return try Library(directory: directory, create: create)
         } catch {
@@ -45,9 +38,18 @@ enum ExitStatus {
     static let notFound: Int32 = 3
 }
 
-/// Bootstraps swift-log exactly once per process.
+/// Bootstraps swift-log exactly once per process, on standard error.
 enum LoggingBootstrap {
     nonisolated(unsafe) private static var done = false
+
+    /// The level asked for: `--log-level L` (or `--log-level=L`), else $EVIDENT_LOG_LEVEL, else warning.
+    static func requestedLevel(arguments: [String]) -> Logger.Level {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--log-level", index + 1 < arguments.count, let level = Logger.Level(rawValue: arguments[index + 1]) { return level }
+            if argument.hasPrefix("--log-level="), let level = Logger.Level(rawValue: String(argument.dropFirst(12))) { return level }
+        }
+        return ProcessInfo.processInfo.environment["EVIDENT_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    }
 
     static func once(level: Logger.Level) {
         guard !done else { return }

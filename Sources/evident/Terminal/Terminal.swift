@@ -43,6 +43,12 @@ enum Terminal {
         return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
     }
 
+    /// Pads text with spaces to `width` columns (on the left when `right` aligns it right).
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+
     /// A number with thousands separators ("12,345").
     static func number(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Measures ingest throughput: for each source alone and for all together, parsing only and
+/// parsing plus storing, each into a fresh temporary library.
+public struct IngestBenchmark {
+    /// One measured row.
+    public struct Row: Codable, Sendable {
+        /// What was ingested.
+        public var name: String
+        public var documents: Int
+        public var megabytes: Double
+        /// Seconds to parse only (importers, no store).
+        public var parseSeconds: Double
+        /// Seconds to parse and store (the real `evident ingest`).
+        public var ingestSeconds: Double
+        public var parseDocumentsPerSecond: Double { parseSeconds > 0 ? Double(documents) / parseSeconds : 0 }
+        public var ingestDocumentsPerSecond: Double { ingestSeconds > 0 ? Double(documents) / ingestSeconds : 0 }
+
+        enum CodingKeys: String, CodingKey {
+            case name, documents, megabytes, parseSeconds, ingestSeconds, parseDocumentsPerSecond, ingestDocumentsPerSecond
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(documents, forKey: .documents)
+            try container.encode(megabytes, forKey: .megabytes)
+            try container.encode(parseSeconds, forKey: .parseSeconds)
+            try container.encode(ingestSeconds, forKey: .ingestSeconds)
+            try container.encode(parseDocumentsPerSecond.rounded(), forKey: .parseDocumentsPerSecond)
+            try container.encode(ingestDocumentsPerSecond.rounded(), forKey: .ingestDocumentsPerSecond)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            documents = try container.decode(Int.self, forKey: .documents)
+            megabytes = try container.decode(Double.self, forKey: .megabytes)
+            parseSeconds = try container.decode(Double.self, forKey: .parseSeconds)
+            ingestSeconds = try container.decode(Double.self, forKey: .ingestSeconds)
+        }
+
+        init(name: String, documents: Int, megabytes: Double, parseSeconds: Double, ingestSeconds: Double) {
+            self.name = name
+            self.documents = documents
+            self.megabytes = megabytes
+            self.parseSeconds = parseSeconds
+            self.ingestSeconds = ingestSeconds
+        }
+    }
+
+    /// Paths to measure.
+    public var paths: [String]
+    /// Repetitions; the best (fastest) run of each is reported.
+    public var repetitions: Int
+
+    /// Creates a benchmark over `paths`.
+    public init(paths: [String], repetitions: Int = 3) {
+        self.paths = paths
+        self.repetitions = repetitions
+    }
+
+    /// Runs the benchmark; the last row is all paths together.
+    public func run(onRow: (Row) -> Void = { _ in }) throws -> [Row] {
+        var rows: [Row] = []
+        var groups = paths.map { [$0] }
+        if paths.count > 1 { groups.append(paths) }
+        for group in groups {
+            let plan = IngestPlan.make(paths: group, format: nil)
+            var bestParse = Double.infinity
+            var bestIngest = Double.infinity
+            var documents = 0
+            for _ in 0..<repetitions {
+                let parseStart = Date()
+                documents = try Self.parseOnly(plan)
+                bestParse = min(bestParse, Date().timeIntervalSince(parseStart))
+                let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("evident-bench-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(atPath: directory) }
+                let library = try Library(directory: directory, create: true)
+                let summary = try Ingestor(library: library).run(plan)
+                bestIngest = min(bestIngest, summary.seconds)
+            }
+            let name = group.count == 1 ? (group[0] as NSString).lastPathComponent : "all of the above"
+            let row = Row(name: name, documents: documents, megabytes: Double(plan.totalBytes) / 1e6, parseSeconds: bestParse, ingestSeconds: bestIngest)
+            rows.append(row)
+            onRow(row)
+        }
+        return rows
+    }
+
+    /// Runs the importers without storing anything; returns the documents read.
+    static func parseOnly(_ plan: IngestPlan) throws -> Int {
+        var documents = 0
+        for job in plan.jobs {
+            try? job.format.importer.read(path: job.path, progress: { _ in }, emit: { record in
+                if case .document = record { documents += 1 }
+            })
+        }
+        return documents
+    }
+
+    /// Peak resident memory of this process so far, in megabytes.
+    public static var peakMemoryMegabytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

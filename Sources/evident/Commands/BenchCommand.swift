@@ -1,0 +1,71 @@
+import ArgumentParser
+import Evident
+import Foundation
+
+/// `evident bench`: performance measurements that print a table.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure performance on real data and print a table (use a release build).",
+        subcommands: [IngestBenchCommand.self]
+    )
+}
+
+/// `evident bench ingest PATH...`: ingest throughput per source and overall.
+struct IngestBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest throughput (documents/second) per source and for all sources together.",
+        discussion: """
+            Each source is ingested into a fresh temporary library (best of --repetitions runs), \
+            once parsing only and once parsing and storing, so the table shows what storage costs. \
+            The target is 10,000 documents/second on a 2-core machine (the PubMed baseline, \
+            36 million records, in about an hour).
+
+            Example (release build):
+              swift build -c release
+              .build/release/evident bench ingest ../shared/data/pubmedqa ../shared/data/scifact ../shared/data/medquad
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Sources to measure (files or directories).", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: "Runs per measurement; the fastest is reported.")
+    var repetitions = 3
+
+    @Flag(name: .long, help: "Print the rows as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
+    }
+
+    func run() throws {
+        #if DEBUG
+        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
+        #endif
+        let target = 10_000.0
+        if !json {
+            print("source                 documents      MB   parse docs/s  ingest docs/s   ingest/target")
+            print(String(repeating: "-", count: 88))
+        }
+        let rows = try IngestBenchmark(paths: paths, repetitions: repetitions).run { row in
+            guard !json else { return }
+            print([
+                Terminal.pad(String(row.name.prefix(20)), 20),
+                Terminal.pad(Terminal.number(row.documents), 11, right: true),
+                Terminal.pad(String(format: "%.1f", row.megabytes), 7, right: true),
+                Terminal.pad(Terminal.number(Int(row.parseDocumentsPerSecond)), 14, right: true),
+                Terminal.pad(Terminal.number(Int(row.ingestDocumentsPerSecond)), 14, right: true),
+                Terminal.pad(String(format: "%.2fx", row.ingestDocumentsPerSecond / target), 15, right: true),
+            ].joined(separator: " "))
+        }
+        if json {
+            struct Report: Encodable { var rows: [IngestBenchmark.Row]; var targetDocumentsPerSecond: Double; var peakMemoryMegabytes: Double }
+            try Terminal.printJSON(Report(rows: rows, targetDocumentsPerSecond: target, peakMemoryMegabytes: IngestBenchmark.peakMemoryMegabytes.rounded()))
+        } else {
+            print("peak memory of this benchmark process \(Int(IngestBenchmark.peakMemoryMegabytes)) MB; target \(Terminal.number(Int(target))) documents/second")
+        }
+    }
+}
