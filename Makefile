@@ -16,7 +16,7 @@ demo: setup build library
 	$(EVIDENT) show medquad:NINDS-0000043 --library $(LIBRARY)
 
 ## setup: install the system libraries (Debian) and the open-medicine guideline pack (.venv)
-setup: system-deps $(VENV)/.open-medicine-$(OPEN_MEDICINE_VERSION)
+setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0
 
 system-deps:
 	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ]; then \
@@ -25,9 +25,9 @@ system-deps:
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev; \
 	fi
 
-$(VENV)/.open-medicine-$(OPEN_MEDICINE_VERSION):
+$(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0:
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION) snowballstemmer==2.2.0
 	touch $@
 
 ## build: release build of the evident command

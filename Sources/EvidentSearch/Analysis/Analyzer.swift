@@ -1,0 +1,209 @@
+import Foundation
+
+/// Turns text into index terms: tokenizes over UTF-8 bytes, folds case and diacritics, spells out
+/// Greek letters, keeps biomedical tokens useful, drops stop words and stems (Porter2).
+///
+/// Tokens: runs of letters and digits, joined across `-` and, between digits, `.`; so `IL-6`,
+/// `COVID-19` and `5-HT2A` become `il6`, `covid19` and `5ht2a` (a hyphenated token with a digit is
+/// joined), `double-blind` becomes `double` and `blind`, `0.5` stays `0.5`, and `α`/`β` become
+/// `alpha`/`beta` (`TNF-α` → `tnf`, `alpha`; `IL-1β` → `il1beta`). Positions count stop words, so
+/// phrase matching sees the gaps they leave.
+public struct Analyzer: Sendable {
+    /// Words dropped from indexing and queries.
+    public var stopWords: Set<String>
+    /// Whether to stem alphabetic terms with Porter2.
+    public var stems: Bool
+
+    /// The English stop words Lucene's standard analyzer uses (the usual BM25 baseline setting).
+    public static let englishStopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+        "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+        "will", "with",
+    ]
+
+    /// Creates an analyzer.
+    public init(stopWords: Set<String> = Analyzer.englishStopWords, stems: Bool = true) {
+        self.stopWords = stopWords
+        self.stems = stems
+    }
+
+    /// One analyzed term and its position in the text.
+    public struct Token: Equatable, Sendable {
+        public var term: String
+        public var position: Int
+    }
+
+    /// The analyzed terms of `text`, in order, with their positions.
+    public func tokens(_ text: String, cache: StemCache? = nil) -> [Token] {
+        var out: [Token] = []
+        analyze(text, cache: cache) { out.append(Token(term: $0, position: $1)) }
+        return out
+    }
+
+    /// The analyzed terms of `text`, in order.
+    public func terms(_ text: String, cache: StemCache? = nil) -> [String] {
+        tokens(text, cache: cache).map(\.term)
+    }
+
+    /// Calls `body(term, position)` for every analyzed term in `text`.
+    public func analyze(_ text: String, cache: StemCache? = nil, _ body: (String, Int) -> Void) {
+        var position = 0
+        RawTokenizer.forEachToken(in: text) { raw in
+            for word in Self.normalize(raw) {
+                defer { position += 1 }
+                if stopWords.contains(word) { continue }
+                let term = stems && Self.isAlphabetic(word) ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
+                body(term, position)
+            }
+        }
+    }
+
+    /// Splits or joins a raw token (letters, digits and inner `-` `.` `'`) into words.
+    static func normalize(_ raw: String) -> [String] {
+        var word = raw
+        if word.contains("'") {
+            // Keep the possessive for the stemmer; drop other apostrophes.
+            word = word.hasSuffix("'s") ? String(word.dropLast(2)).replacingOccurrences(of: "'", with: "") + "'s" : word.replacingOccurrences(of: "'", with: "")
+        }
+        // Periods stay only between digits (decimals); elsewhere they separate words.
+        var pieces: [String] = []
+        var current = ""
+        let characters = Array(word)
+        for (index, character) in characters.enumerated() {
+            if character == "." {
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = index + 1 < characters.count ? characters[index + 1] : " "
+                if before.isNumber && after.isNumber { current.append(character); continue }
+                if !current.isEmpty { pieces.append(current) }
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        var words: [String] = []
+        for piece in pieces {
+            guard piece.contains("-") else { words.append(piece); continue }
+            let parts = piece.split(separator: "-").map(String.init)
+            if parts.contains(where: { $0.contains(where: \.isNumber) }) {
+                words.append(parts.joined())
+            } else {
+                words.append(contentsOf: parts)
+            }
+        }
+        return words.filter { !$0.isEmpty && $0.utf8.count <= 64 }
+    }
+
+    static func isAlphabetic(_ word: String) -> Bool {
+        word.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 39 || $0 >= 0x80 }
+    }
+}
+
+/// A word → stem cache shared by one indexing run (stemming is the analyzer's costliest step).
+public final class StemCache: @unchecked Sendable {
+    private var stems: [String: String] = [:]
+    private let lock = NSLock()
+
+    /// Creates an empty cache.
+    public init() {}
+
+    /// The Porter2 stem of `word`, computed once.
+    public func stem(_ word: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stem = stems[word] { return stem }
+        let stem = PorterStemmer.stem(word)
+        stems[word] = stem
+        return stem
+    }
+}
+
+/// Cuts text into raw lower-case tokens over its UTF-8 bytes.
+enum RawTokenizer {
+    /// Greek letters spelled out, as biomedical text writes them either way (`α`, `alpha`).
+    static let greek: [UInt32: String] = {
+        let names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+                     "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
+        var table: [UInt32: String] = [0xB5: "mu"]  // micro sign
+        for (offset, name) in names.enumerated() {
+            table[0x3B1 + UInt32(offset)] = name  // α..ω (ς at 0x3C2 is final sigma)
+            if offset != 17 { table[0x391 + UInt32(offset)] = name }  // Α..Ω (no capital final sigma)
+        }
+        return table
+    }()
+
+    static func forEachToken(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var token: [UInt8] = []
+            token.reserveCapacity(64)
+            var hasNonASCII = false
+            var index = 0
+
+            func flush() {
+                // Trim joiners left dangling at the ends ("well-", "-based", "e.g.").
+                while let last = token.last, last == 0x2D || last == 0x2E || last == 0x27 { token.removeLast() }
+                var start = 0
+                while start < token.count, token[start] == 0x2D || token[start] == 0x2E || token[start] == 0x27 { start += 1 }
+                if start < token.count {
+                    let raw = String(decoding: token[start...], as: UTF8.self)
+                    body(hasNonASCII ? fold(raw) : raw)
+                }
+                token.removeAll(keepingCapacity: true)
+                hasNonASCII = false
+            }
+
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        token.append(byte)
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        token.append(byte + 32)
+                    } else if (byte == 0x2D || byte == 0x2E || byte == 0x27) && !token.isEmpty {
+                        token.append(byte)  // joiner; kept only if a letter or digit follows
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // Non-ASCII: decode one scalar.
+                var scalarValue: UInt32 = 0
+                var width = 1
+                if byte & 0xE0 == 0xC0, index + 1 < bytes.count {
+                    scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); width = 2
+                } else if byte & 0xF0 == 0xE0, index + 2 < bytes.count {
+                    scalarValue = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F); width = 3
+                } else if byte & 0xF8 == 0xF0, index + 3 < bytes.count {
+                    scalarValue = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F); width = 4
+                }
+                index += width
+                if let name = greek[scalarValue] {
+                    token.append(contentsOf: name.utf8)
+                    continue
+                }
+                if scalarValue == 0x2019 || scalarValue == 0x2018 {  // curly apostrophes
+                    if !token.isEmpty { token.append(0x27) }
+                    continue
+                }
+                if scalarValue == 0x2010 || scalarValue == 0x2011 {  // Unicode hyphens
+                    if !token.isEmpty { token.append(0x2D) }
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(scalarValue), scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                    flush()
+                    continue
+                }
+                token.append(contentsOf: bytes[(index - width)..<index])
+                hasNonASCII = true
+            }
+            flush()
+        }
+    }
+
+    /// Lower-cases and strips diacritics from a token with non-ASCII letters ("Sjögren" → "sjogren").
+    static func fold(_ token: String) -> String {
+        token.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+    }
+}
