@@ -1,0 +1,185 @@
+import Foundation
+
+/// Writes a segment file from sorted terms and their posting lists, atomically: the file is
+/// written under a temporary name, flushed to disk, then renamed.
+struct SegmentWriter {
+    let fieldCount: Int
+    let numericCount: Int
+    var keys: [Int64] = []
+    /// Field-major lengths: fieldLengths[f][doc].
+    var fieldLengths: [[UInt32]]
+    /// Column-major numerics: numbers[c][doc].
+    var numbers: [[Int32]]
+
+    init(fieldCount: Int, numericCount: Int) {
+        self.fieldCount = fieldCount
+        self.numericCount = numericCount
+        fieldLengths = Array(repeating: [], count: fieldCount)
+        numbers = Array(repeating: [], count: numericCount)
+    }
+
+    /// Appends one document's stored columns; returns its local id.
+    mutating func addDocument(key: Int64, lengths: [UInt32], numbers values: [Int32]) -> UInt32 {
+        keys.append(key)
+        for field in 0..<fieldCount { fieldLengths[field].append(lengths[field]) }
+        for column in 0..<numericCount { numbers[column].append(values[column]) }
+        return UInt32(keys.count - 1)
+    }
+
+    /// Writes the segment to `path` given terms in byte order with their postings.
+    func write(to path: String, terms: some Sequence<(term: [UInt8], postings: PostingList)>) throws {
+        var termOffsets: [UInt32] = [0]
+        var termBytes: [UInt8] = []
+        var termInfos: [UInt8] = []
+        var postings: [UInt8] = []
+        var positions: [UInt8] = []
+        termInfos.reserveCapacity(1 << 16)
+
+        for (term, list) in terms {
+            termBytes.append(contentsOf: term)
+            termOffsets.append(UInt32(termBytes.count))
+            let postingsStart = postings.count
+            let positionsStart = positions.count
+            let count = list.documents.count
+            let blockCount = (count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
+            // Reserve the skip table, fill it as blocks are written.
+            let skipStart = postings.count
+            postings.append(contentsOf: repeatElement(0, count: blockCount * SegmentFormat.skipEntrySize))
+            var maxFrequency = [UInt16](repeating: 0, count: 4)
+            var minLength = [UInt32](repeating: .max, count: 4)
+            var positionCursor = 0
+            var previous: UInt32 = 0
+            for block in 0..<blockCount {
+                let blockDataOffset = UInt32(postings.count - postingsStart)
+                let blockPositionsOffset = UInt32(positions.count - positionsStart)
+                let start = block * SegmentFormat.blockSize
+                let end = min(count, start + SegmentFormat.blockSize)
+                previous = block == 0 ? 0 : list.documents[start - 1]
+                for index in start..<end {
+                    let document = list.documents[index]
+                    VarInt.append(index == 0 ? document : document - previous, to: &postings)
+                    previous = document
+                    var lastPosition: UInt32 = 0
+                    var positionCount = 0
+                    for field in 0..<fieldCount {
+                        let frequency = list.frequencies[index * fieldCount + field]
+                        VarInt.append(UInt32(frequency), to: &postings)
+                        positionCount += Int(frequency)
+                        if frequency > 0 {
+                            maxFrequency[field] = max(maxFrequency[field], frequency)
+                            minLength[field] = min(minLength[field], fieldLengths[field][Int(document)])
+                        }
+                    }
+                    for offset in 0..<positionCount {
+                        let position = list.positions[positionCursor + offset]
+                        VarInt.append(offset == 0 ? position : position - lastPosition, to: &positions)
+                        lastPosition = position
+                    }
+                    positionCursor += positionCount
+                }
+                let skip = skipStart + block * SegmentFormat.skipEntrySize
+                Self.store(list.documents[end - 1], into: &postings, at: skip)
+                Self.store(blockDataOffset, into: &postings, at: skip + 4)
+                Self.store(blockPositionsOffset, into: &postings, at: skip + 8)
+            }
+            var info = [UInt8](repeating: 0, count: SegmentFormat.termInfoSize)
+            Self.store(UInt32(count), into: &info, at: 0)
+            Self.store(UInt32(blockCount), into: &info, at: 4)
+            Self.store(UInt64(postingsStart), into: &info, at: 8)
+            Self.store(UInt64(positionsStart), into: &info, at: 16)
+            for field in 0..<4 {
+                Self.store(maxFrequency[field], into: &info, at: 24 + field * 2)
+                Self.store(minLength[field] == .max ? 0 : minLength[field], into: &info, at: 32 + field * 4)
+            }
+            termInfos.append(contentsOf: info)
+        }
+
+        var file: [UInt8] = []
+        file.reserveCapacity(SegmentFormat.headerSize + keys.count * 8 + postings.count + positions.count + termBytes.count + termInfos.count + 1024)
+        file.append(contentsOf: repeatElement(0, count: SegmentFormat.headerSize))
+        var sectionOffsets: [UInt64] = []
+        func section(_ body: (inout [UInt8]) -> Void) {
+            while file.count % 8 != 0 { file.append(0) }
+            sectionOffsets.append(UInt64(file.count))
+            body(&file)
+        }
+        section { out in for key in keys { Self.append(key, to: &out) } }
+        section { out in for field in 0..<fieldCount { for length in fieldLengths[field] { Self.append(length, to: &out) } } }
+        section { out in for column in 0..<numericCount { for value in numbers[column] { Self.append(value, to: &out) } } }
+        section { out in for offset in termOffsets { Self.append(offset, to: &out) } }
+        section { out in out.append(contentsOf: termBytes) }
+        section { out in out.append(contentsOf: termInfos) }
+        section { out in out.append(contentsOf: postings) }
+        section { out in out.append(contentsOf: positions) }
+
+        Self.store(SegmentFormat.magic, into: &file, at: SegmentFormat.Header.magic)
+        Self.store(UInt32(keys.count), into: &file, at: SegmentFormat.Header.docCount)
+        Self.store(UInt32(fieldCount), into: &file, at: SegmentFormat.Header.fieldCount)
+        Self.store(UInt32(termOffsets.count - 1), into: &file, at: SegmentFormat.Header.termCount)
+        Self.store(UInt32(numericCount), into: &file, at: SegmentFormat.Header.numericCount)
+        for field in 0..<fieldCount {
+            let sum = fieldLengths[field].reduce(UInt64(0)) { $0 + UInt64($1) }
+            Self.store(sum, into: &file, at: SegmentFormat.Header.fieldLengthSums + field * 8)
+        }
+        for (index, offset) in sectionOffsets.enumerated() {
+            Self.store(offset, into: &file, at: SegmentFormat.Header.sections + index * 8)
+        }
+        try DurableFile.write(file, to: path)
+    }
+
+    static func store<T: FixedWidthInteger>(_ value: T, into bytes: inout [UInt8], at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { raw in
+            for (index, byte) in raw.enumerated() { bytes[offset + index] = byte }
+        }
+    }
+
+    static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Writes files so that a crash leaves either the old file or the complete new one.
+enum DurableFile {
+    /// Writes `bytes` to `path.tmp`, flushes it to disk, renames it to `path`, flushes the directory.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw IndexError.io(path: temporary, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let result = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if result < 0 { return String(cString: strerror(errno)) }
+                written += result
+            }
+            return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
+        }
+        close(descriptor)
+        if let failure { throw IndexError.io(path: temporary, reason: failure) }
+        guard rename(temporary, path) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        syncDirectory(of: path)
+    }
+
+    /// Flushes a directory entry change (a rename) to disk.
+    static func syncDirectory(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+    }
+}
+
+/// Errors from the index.
+public enum IndexError: Error, CustomStringConvertible {
+    case io(path: String, reason: String)
+    case corrupt(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let reason): "\(path): \(reason)"
+        case .corrupt(let path, let reason): "\(path): corrupt index file (\(reason)); delete the index/ folder and run `evident ingest` again to rebuild it"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// Parses query text: free words, `"quoted phrases"`, `+required` and `-excluded` words or
+/// phrases (`+"heart failure"`, `-"case report"`).
+public struct QueryParser: Sendable {
+    public let analyzer: Analyzer
+
+    /// Creates a parser using the index's analyzer.
+    public init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+    /// Parses `text` into a ``SearchQuery``.
+    public func parse(_ text: String) -> SearchQuery {
+        var query = SearchQuery()
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace { index = text.index(after: index); continue }
+            var modifier: Character?
+            if character == "+" || character == "-" {
+                let next = text.index(after: index)
+                // A leading +/- counts only if it directly precedes a word or a quote.
+                if next < text.endIndex, !text[next].isWhitespace {
+                    modifier = character
+                    index = next
+                }
+            }
+            if index < text.endIndex, text[index] == "\"" {
+                let start = text.index(after: index)
+                let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
+                let tokens = analyzer.tokens(String(text[start..<end]))
+                index = end < text.endIndex ? text.index(after: end) : end
+                guard !tokens.isEmpty else { continue }
+                if tokens.count == 1 {
+                    add(tokens[0].term, modifier: modifier ?? "+", to: &query)
+                    continue
+                }
+                let phrase = SearchQuery.Phrase(terms: tokens.map(\.term), offsets: tokens.map { $0.position - tokens[0].position })
+                if modifier == "-" { query.excludedPhrases.append(phrase) } else { query.phrases.append(phrase) }
+                continue
+            }
+            let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+            for term in analyzer.terms(String(text[index..<end])) { add(term, modifier: modifier, to: &query) }
+            index = end
+        }
+        return query
+    }
+
+    private func add(_ term: String, modifier: Character?, to query: inout SearchQuery) {
+        switch modifier {
+        case "+": query.required.append(term)
+        case "-": query.excluded.append(term)
+        default: query.should.append(term)
+        }
+    }
+}
