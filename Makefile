@@ -15,8 +15,8 @@ demo: setup build library
 	$(EVIDENT) stats --library $(LIBRARY)
 	$(EVIDENT) show medquad:NINDS-0000043 --library $(LIBRARY)
 
-## setup: install the system libraries (Debian) and the open-medicine guideline pack (.venv)
-setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0
+## setup: system libraries (Debian); in .venv the open-medicine guideline pack and the test references (snowballstemmer, pytrec-eval)
+setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11
 
 system-deps:
 	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ]; then \
@@ -25,9 +25,10 @@ system-deps:
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev; \
 	fi
 
-$(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0:
+$(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION) snowballstemmer==2.2.0
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check pytrec-eval-terrier==0.5.11
 	touch $@
 
 ## build: release build of the evident command

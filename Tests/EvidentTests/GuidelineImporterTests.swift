@@ -58,6 +58,13 @@ struct GuidelineMarkdownImporterTests {
         #expect(document.passages[2].heading == "Flare Management in Gout > Prophylaxis")
     }
 
+    @Test("Windows line endings (CRLF) read the same as Unix ones")
+    func crlf() throws {
+        let unix = try GuidelineMarkdownImporter.document(markdown: Self.gout, fileName: "gout.md")
+        let windows = try GuidelineMarkdownImporter.document(markdown: Self.gout.replacingOccurrences(of: "\n", with: "\r\n"), fileName: "gout.md")
+        #expect(windows == unix)
+    }
+
     @Test("header problems name the field", arguments: [
         ("---\norganization: X\n---\n# A\ntext", "title", "missing or empty"),
         ("---\ntitle: T\nyear: soon\n---\n# A\ntext", "year", "'soon' is not a year"),

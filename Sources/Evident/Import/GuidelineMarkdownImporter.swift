@@ -54,7 +54,7 @@ public struct GuidelineMarkdownImporter: Importer {
 
     /// Splits `---` front matter into key/value pairs and the Markdown body.
     static func splitHeader(_ text: String) throws -> ([String: String], String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         guard let first = lines.first, first.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}")) == "---" else {
             throw HeaderProblem(message: "missing metadata header: the file must start with a '---' line")
         }

@@ -28,7 +28,7 @@ enum MarkdownSections {
             lines = []
         }
 
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = String(raw)
             if var block = fence {
                 if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") {
