@@ -48,55 +48,14 @@ public struct Analyzer: Sendable {
     /// Calls `body(term, position)` for every analyzed term in `text`.
     public func analyze(_ text: String, cache: StemCache? = nil, _ body: (String, Int) -> Void) {
         var position = 0
-        RawTokenizer.forEachToken(in: text) { raw in
-            for word in Self.normalize(raw) {
-                defer { position += 1 }
-                if stopWords.contains(word) { continue }
-                let term = stems && Self.isAlphabetic(word) ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
-                body(term, position)
-            }
+        RawTokenizer.forEachWord(in: text) { word, alphabetic in
+            defer { position += 1 }
+            if stopWords.contains(word) { return }
+            let term = stems && alphabetic ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
+            body(term, position)
         }
     }
 
-    /// Splits or joins a raw token (letters, digits and inner `-` `.` `'`) into words.
-    static func normalize(_ raw: String) -> [String] {
-        var word = raw
-        if word.contains("'") {
-            // Keep the possessive for the stemmer; drop other apostrophes.
-            word = word.hasSuffix("'s") ? String(word.dropLast(2)).replacingOccurrences(of: "'", with: "") + "'s" : word.replacingOccurrences(of: "'", with: "")
-        }
-        // Periods stay only between digits (decimals); elsewhere they separate words.
-        var pieces: [String] = []
-        var current = ""
-        let characters = Array(word)
-        for (index, character) in characters.enumerated() {
-            if character == "." {
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
-                if before.isNumber && after.isNumber { current.append(character); continue }
-                if !current.isEmpty { pieces.append(current) }
-                current = ""
-                continue
-            }
-            current.append(character)
-        }
-        if !current.isEmpty { pieces.append(current) }
-        var words: [String] = []
-        for piece in pieces {
-            guard piece.contains("-") else { words.append(piece); continue }
-            let parts = piece.split(separator: "-").map(String.init)
-            if parts.contains(where: { $0.contains(where: \.isNumber) }) {
-                words.append(parts.joined())
-            } else {
-                words.append(contentsOf: parts)
-            }
-        }
-        return words.filter { !$0.isEmpty && $0.utf8.count <= 64 }
-    }
-
-    static func isAlphabetic(_ word: String) -> Bool {
-        word.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == 39 || $0 >= 0x80 }
-    }
 }
 
 /// A word → stem cache shared by one indexing run (stemming is the analyzer's costliest step).
@@ -132,7 +91,14 @@ enum RawTokenizer {
         return table
     }()
 
-    static func forEachToken(in text: String, _ body: (String) -> Void) {
+    /// Calls `body(word, isAlphabetic)` for every word of `text`, in order.
+    static func forEachWord(in text: String, _ body: (String, Bool) -> Void) {
+        var words = WordSplitter()
+        forEachToken(in: text) { token in words.split(token, body) }
+    }
+
+    /// Calls `body` with the bytes of each raw token (letters, digits and inner `-` `.` `'`).
+    static func forEachToken(in text: String, _ body: (ArraySlice<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var token: [UInt8] = []
@@ -146,8 +112,11 @@ enum RawTokenizer {
                 var start = 0
                 while start < token.count, token[start] == 0x2D || token[start] == 0x2E || token[start] == 0x27 { start += 1 }
                 if start < token.count {
-                    let raw = String(decoding: token[start...], as: UTF8.self)
-                    body(hasNonASCII ? fold(raw) : raw)
+                    if hasNonASCII {
+                        body(ArraySlice(fold(String(decoding: token[start...], as: UTF8.self)).utf8))
+                    } else {
+                        body(token[start...])
+                    }
                 }
                 token.removeAll(keepingCapacity: true)
                 hasNonASCII = false
@@ -205,5 +174,74 @@ enum RawTokenizer {
     /// Lower-cases and strips diacritics from a token with non-ASCII letters ("Sjögren" → "sjogren").
     static func fold(_ token: String) -> String {
         token.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+    }
+}
+
+/// Turns a raw token's bytes into words: drops apostrophes (keeping a final possessive `'s` for
+/// the stemmer), keeps periods only between digits, joins hyphenated parts when one has a digit
+/// (`il-6` → `il6`) and splits them otherwise (`double-blind` → `double`, `blind`).
+struct WordSplitter {
+    private var cleaned: [UInt8] = []
+    private var word: [UInt8] = []
+
+    mutating func split(_ raw: ArraySlice<UInt8>, _ body: (String, Bool) -> Void) {
+        cleaned.removeAll(keepingCapacity: true)
+        let possessive = raw.count > 2 && raw.last == 0x73 && raw[raw.endIndex - 2] == 0x27
+        let end = possessive ? raw.endIndex - 2 : raw.endIndex
+        var simple = true
+        for index in raw.startIndex..<end {
+            let byte = raw[index]
+            if byte == 0x27 { continue }
+            if byte == 0x2D || byte == 0x2E { simple = false }
+            cleaned.append(byte)
+        }
+        if simple {
+            if possessive { cleaned.append(0x27); cleaned.append(0x73) }
+            emit(cleaned[...], body)
+            return
+        }
+        // Pieces between periods that are not decimal points.
+        var start = 0
+        var index = 0
+        while index <= cleaned.count {
+            if index == cleaned.count || (cleaned[index] == 0x2E && !(index > 0 && isDigit(cleaned[index - 1]) && index + 1 < cleaned.count && isDigit(cleaned[index + 1]))) {
+                if index > start { piece(start..<index, last: index == cleaned.count, possessive: possessive, body) }
+                start = index + 1
+            }
+            index += 1
+        }
+    }
+
+    private mutating func piece(_ range: Range<Int>, last: Bool, possessive: Bool, _ body: (String, Bool) -> Void) {
+        let suffix = possessive && last
+        guard cleaned[range].contains(0x2D) else {
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: cleaned[range])
+            if suffix { word.append(0x27); word.append(0x73) }
+            emit(word[...], body)
+            return
+        }
+        if cleaned[range].contains(where: isDigit) {
+            word.removeAll(keepingCapacity: true)
+            for byte in cleaned[range] where byte != 0x2D { word.append(byte) }
+            if suffix { word.append(0x27); word.append(0x73) }
+            emit(word[...], body)
+            return
+        }
+        let parts = cleaned[range].split(separator: 0x2D)
+        for (index, part) in parts.enumerated() {
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: part)
+            if suffix && index == parts.count - 1 { word.append(0x27); word.append(0x73) }
+            emit(word[...], body)
+        }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private func emit(_ word: ArraySlice<UInt8>, _ body: (String, Bool) -> Void) {
+        guard !word.isEmpty, word.count <= 64 else { return }
+        let alphabetic = word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 >= 0x80 }
+        body(String(decoding: word, as: UTF8.self), alphabetic)
     }
 }

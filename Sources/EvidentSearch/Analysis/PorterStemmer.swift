@@ -30,25 +30,41 @@ public enum PorterStemmer {
             return out
         }
 
-        func endsWith(_ suffix: String) -> Bool {
-            let s = suffix.unicodeScalars.map(\.value)
-            guard s.count <= w.count else { return false }
-            return Array(w[(w.count - s.count)...]) == s
+        func endsWith(_ suffix: String) -> Bool { endsWith(Run.scalars(suffix)) }
+
+        func endsWith(_ suffix: [UInt32]) -> Bool {
+            guard suffix.count <= w.count else { return false }
+            var index = w.count - suffix.count
+            for value in suffix {
+                if w[index] != value { return false }
+                index += 1
+            }
+            return true
         }
 
         mutating func replaceSuffix(_ length: Int, with replacement: String) {
             w.removeLast(length)
-            w.append(contentsOf: replacement.unicodeScalars.map(\.value))
+            w.append(contentsOf: Run.scalars(replacement))
         }
 
-        /// The longest of `suffixes` that the word ends with.
-        func longest(_ suffixes: [String]) -> String? {
-            var best: String?
-            for suffix in suffixes where endsWith(suffix) {
-                if best == nil || suffix.unicodeScalars.count > best!.unicodeScalars.count { best = suffix }
+        static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+        /// The longest of `suffixes` (pre-split to code points) that the word ends with.
+        func longest(_ suffixes: [(text: String, scalars: [UInt32])]) -> String? {
+            var best: (text: String, scalars: [UInt32])?
+            for suffix in suffixes where (best == nil || suffix.scalars.count > best!.scalars.count) && endsWith(suffix.scalars) {
+                best = suffix
             }
-            return best
+            return best?.text
         }
+
+        static func table(_ suffixes: [String]) -> [(text: String, scalars: [UInt32])] { suffixes.map { ($0, scalars($0)) } }
+        static let step0Suffixes = table(["'s'", "'s", "'"])
+        static let step1aSuffixes = table(["sses", "ied", "ies", "s", "us", "ss"])
+        static let step1bSuffixes = table(["eed", "eedly", "ed", "edly", "ing", "ingly"])
+        static let step2Suffixes = table(step2Rules.map(\.0))
+        static let step3Suffixes = table(step3Rules.map(\.0))
+        static let step4Table = table(step4Suffixes)
 
         mutating func stemmed() -> String {
             if let exception = Run.exceptions1[string()] { return exception }
@@ -102,11 +118,11 @@ public enum PorterStemmer {
         func inR2(_ suffixLength: Int) -> Bool { w.count - suffixLength >= p2 }
 
         mutating func step0() {
-            if let suffix = longest(["'s'", "'s", "'"]) { w.removeLast(suffix.count) }
+            if let suffix = longest(Run.step0Suffixes) { w.removeLast(suffix.count) }
         }
 
         mutating func step1a() {
-            guard let suffix = longest(["sses", "ied", "ies", "s", "us", "ss"]) else { return }
+            guard let suffix = longest(Run.step1aSuffixes) else { return }
             switch suffix {
             case "sses": replaceSuffix(4, with: "ss")
             case "ied", "ies": replaceSuffix(3, with: w.count - 3 > 1 ? "i" : "ie")
@@ -130,7 +146,7 @@ public enum PorterStemmer {
         }
 
         mutating func step1b() {
-            guard let suffix = longest(["eed", "eedly", "ed", "edly", "ing", "ingly"]) else { return }
+            guard let suffix = longest(Run.step1bSuffixes) else { return }
             let length = suffix.count
             if suffix == "eed" || suffix == "eedly" {
                 if inR1(length) { replaceSuffix(length, with: "ee") }
@@ -162,7 +178,7 @@ public enum PorterStemmer {
         ]
 
         mutating func step2() {
-            guard let suffix = longest(Run.step2Rules.map(\.0)), inR1(suffix.count) else { return }
+            guard let suffix = longest(Run.step2Suffixes), inR1(suffix.count) else { return }
             let length = suffix.count
             switch suffix {
             case "ogi":
@@ -183,7 +199,7 @@ public enum PorterStemmer {
         ]
 
         mutating func step3() {
-            guard let suffix = longest(Run.step3Rules.map(\.0)), inR1(suffix.count) else { return }
+            guard let suffix = longest(Run.step3Suffixes), inR1(suffix.count) else { return }
             if suffix == "ative" {
                 if inR2(5) { w.removeLast(5) }
                 return
@@ -194,7 +210,7 @@ public enum PorterStemmer {
         static let step4Suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion"]
 
         mutating func step4() {
-            guard let suffix = longest(Run.step4Suffixes), inR2(suffix.count) else { return }
+            guard let suffix = longest(Run.step4Table), inR2(suffix.count) else { return }
             if suffix == "ion" {
                 if w.count > 3, w[w.count - 4] == 115 || w[w.count - 4] == 116 { w.removeLast(3) }  // s or t
                 return

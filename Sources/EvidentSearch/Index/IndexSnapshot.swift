@@ -60,6 +60,11 @@ public final class IndexSnapshot: Sendable {
         }
     }
 
+    /// The BM25 idf of an analyzed term in this index (0 for an empty index).
+    public func inverseDocumentFrequency(term: String) -> Double {
+        documentTotal == 0 ? 0 : inverseDocumentFrequency(documentFrequency(Array(term.utf8)))
+    }
+
     /// BM25 inverse document frequency: ln(1 + (N − df + 0.5) / (df + 0.5)).
     func inverseDocumentFrequency(_ documentFrequency: Int) -> Double {
         log(1 + (Double(documentTotal) - Double(documentFrequency) + 0.5) / (Double(documentFrequency) + 0.5))

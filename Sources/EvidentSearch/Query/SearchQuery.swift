@@ -21,7 +21,7 @@ public struct SearchQuery: Sendable, Equatable {
     public init() {}
 
     /// Scoring terms with their query frequencies, in first-appearance order.
-    var scoringTerms: [(term: String, count: Int)] {
+    public var scoringTerms: [(term: String, count: Int)] {
         var order: [String] = []
         var counts: [String: Int] = [:]
         for term in should + required + phrases.flatMap(\.terms) {

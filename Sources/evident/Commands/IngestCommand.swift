@@ -65,10 +65,24 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.fatal)
         }
         bar.clear()
+        let index: LibraryIndexer.Summary
+        do {
+            let indexBar = ProgressBar(label: "Indexing ")
+            index = try LibraryIndexer(library: library).update { done, total in
+                indexBar.update(fraction: Double(done) / Double(max(1, total)), detail: "\(Terminal.number(done))/\(Terminal.number(total)) documents")
+            }
+            indexBar.clear()
+        } catch {
+            Terminal.printError("updating the index in \(library.directory)/index failed: \(error). The library itself is intact; run `evident index` to finish.")
+            throw ExitCode(ExitStatus.fatal)
+        }
         if json {
-            try Terminal.printJSON(IngestReport(summary: summary, library: library.directory))
+            var report = IngestReport(summary: summary, library: library.directory)
+            report.index = index
+            try Terminal.printJSON(report)
         } else {
             print(Self.text(summary, library: library.directory))
+            print(IndexCommand.text(index))
         }
         if summary.counts.failed > 0 { throw ExitCode(ExitStatus.partialFailure) }
     }
@@ -103,6 +117,7 @@ struct IngestReport: Encodable {
     var seconds: Double
     var documentsPerSecond: Double
     var errors: [ImportIssue]
+    var index: LibraryIndexer.Summary?
 
     init(summary: IngestSummary, library: String) {
         self.library = library

@@ -1,0 +1,137 @@
+import EvidentSearch
+import Foundation
+import GRDB
+
+/// The library's full-text index (`<library>/index/`): documents as title, body (passages and
+/// their headings) and keywords (MeSH terms and keywords), with tier and kind as facets and the
+/// year as a numeric column. Kept up to date from the library's change log.
+public enum LibraryIndex {
+    /// BM25F fields and parameters, tuned on SciFact's training queries (see README).
+    public static let schema = IndexSchema(
+        fields: [
+            .init(name: "title", weight: 1.0, b: 0.4),
+            .init(name: "body", weight: 1.0, b: 0.4),
+            .init(name: "keywords", weight: 0.5, b: 0.3),
+        ],
+        numericColumns: ["year"],
+        k1: 0.9)
+
+    /// The index directory of a library.
+    public static func directory(of library: Library) -> String {
+        (library.directory as NSString).appendingPathComponent("index")
+    }
+
+    /// The index document for a stored document.
+    static func indexDocument(rowid: Int64, _ document: Document) -> IndexDocument {
+        var body = ""
+        for passage in document.passages {
+            if let heading = passage.heading { body += heading + "\n" }
+            body += passage.text + "\n"
+        }
+        return IndexDocument(
+            key: rowid,
+            fields: [document.title ?? "", body, (document.meshTerms + document.keywords).joined(separator: "\n")],
+            facets: ["tier": [document.tier.rawValue], "kind": [document.kind.rawValue]],
+            numbers: [document.year.map { Int32(clamping: $0) }])
+    }
+}
+
+/// Brings the index up to date with the library: re-indexes documents changed since the index's
+/// last commit, drops deleted ones, and commits (merging segments when there are many).
+public struct LibraryIndexer {
+    /// What one update did.
+    public struct Summary: Codable, Sendable {
+        public var indexed: Int
+        public var removed: Int
+        public var seconds: Double
+        public var segments: Int
+        public var liveDocuments: Int
+    }
+
+    let library: Library
+    /// Documents read from the library per page.
+    var pageSize = 5_000
+
+    /// Creates an indexer for `library`.
+    public init(library: Library) { self.library = library }
+
+    /// Indexes every change since the last commit; a no-op when the index is current.
+    @discardableResult
+    public func update(progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        let started = Date()
+        let writer = try IndexWriter(directory: LibraryIndex.directory(of: library), schema: LibraryIndex.schema)
+        let since = writer.sourceSequence
+        let (pending, latest) = try library.database.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE changeSeq > ?", arguments: [since]) ?? 0,
+             try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(changeSeq), 0) FROM document") ?? 0)
+        }
+        guard pending > 0 else {
+            let snapshot = writer.currentSnapshot
+            return Summary(indexed: 0, removed: 0, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
+        }
+        var cursor = since
+        var indexed = 0
+        var removed = 0
+        var done = 0
+        while true {
+            let page = try library.changes(after: cursor, upTo: latest, limit: pageSize)
+            guard let last = page.last else { break }
+            writer.delete(keys: page.map(\.rowid))
+            for change in page {
+                if let document = change.document {
+                    try writer.add(LibraryIndex.indexDocument(rowid: change.rowid, document))
+                    indexed += 1
+                } else {
+                    removed += 1
+                }
+            }
+            done += page.count
+            progress(done, pending)
+            cursor = last.sequence
+        }
+        let snapshot = try writer.commit(sourceSequence: latest)
+        return Summary(indexed: indexed, removed: removed, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
+    }
+
+    /// Opens the committed index for searching (an empty index if none has been built).
+    public static func open(_ library: Library) throws -> IndexSnapshot {
+        try IndexSnapshot(directory: LibraryIndex.directory(of: library), schema: LibraryIndex.schema)
+    }
+}
+
+extension Library {
+    /// One changed document: its row id, change sequence, and its current content (nil if deleted).
+    struct ChangedDocument {
+        var rowid: Int64
+        var sequence: Int64
+        var document: Document?
+    }
+
+    /// Documents changed after `sequence` (up to `upTo`), in change order, with their passages.
+    func changes(after sequence: Int64, upTo latest: Int64, limit: Int) throws -> [ChangedDocument] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM document WHERE changeSeq > ? AND changeSeq <= ? ORDER BY changeSeq LIMIT ?
+                """, arguments: [sequence, latest, limit])
+            guard let lastRow = rows.last else { return [] }
+            let last: Int64 = lastRow["changeSeq"]
+            var passages: [Int64: [Passage]] = [:]
+            let live = rows.filter { ($0["deleted"] as Int) == 0 }.map { $0["rowid"] as Int64 }
+            if !live.isEmpty {
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT documentRowid, label, heading, text FROM passage
+                    WHERE documentRowid IN (SELECT rowid FROM document WHERE changeSeq > ? AND changeSeq <= ? AND deleted = 0)
+                    ORDER BY documentRowid, ordinal
+                    """, arguments: [sequence, last])
+                while let row = try cursor.next() {
+                    passages[row["documentRowid"], default: []].append(Passage(label: row["label"], heading: row["heading"], text: row["text"]))
+                }
+            }
+            return rows.map { row in
+                let rowid: Int64 = row["rowid"]
+                let deleted: Int = row["deleted"]
+                return ChangedDocument(rowid: rowid, sequence: row["changeSeq"], document: deleted == 0 ? Library.document(from: row, passages: passages[rowid] ?? []) : nil)
+            }
+        }
+    }
+}
