@@ -56,7 +56,7 @@ public final class IndexSnapshot: Sendable {
     /// Documents containing `term` (an analyzed term) across segments, deleted ones included.
     func documentFrequency(_ term: [UInt8]) -> Int {
         segments.reduce(0) { total, segment in
-            total + (segment.termIndex(term).map { Int(segment.termInfo($0).docFrequency) } ?? 0)
+            total + (segment.lookup(term).map { Int($0.docFrequency) } ?? 0)
         }
     }
 

@@ -162,21 +162,18 @@ struct SegmentMerger {
             documentMaps.append(map)
         }
         // K-way merge of the sorted dictionaries.
-        var termCursors = [Int](repeating: 0, count: segments.count)
+        var dictionaries = segments.map { snapshot.segments[$0].dictionaryCursor() }
+        var live = dictionaries.indices.map { dictionaries[$0].next() }
         var merged: [(term: [UInt8], postings: PostingList)] = []
         while true {
             var smallest: [UInt8]?
-            for (slot, index) in segments.enumerated() where termCursors[slot] < snapshot.segments[index].termTotal {
-                let term = snapshot.segments[index].term(at: termCursors[slot])
-                if smallest == nil || term.lexicographicallyPrecedes(smallest!) { smallest = term }
+            for slot in dictionaries.indices where live[slot] {
+                if smallest == nil || dictionaries[slot].term.lexicographicallyPrecedes(smallest!) { smallest = dictionaries[slot].term }
             }
             guard let term = smallest else { break }
             var list = PostingList()
-            for (slot, index) in segments.enumerated() where termCursors[slot] < snapshot.segments[index].termTotal {
-                let segment = snapshot.segments[index]
-                guard segment.term(at: termCursors[slot]) == term else { continue }
-                var cursor = segment.cursor(termCursors[slot])
-                termCursors[slot] += 1
+            for (slot, index) in segments.enumerated() where live[slot] && dictionaries[slot].term == term {
+                var cursor = snapshot.segments[index].cursor(dictionaries[slot].info)
                 while cursor.document != PostingCursor.exhausted {
                     let newId = documentMaps[slot][Int(cursor.document)]
                     if newId >= 0 {
@@ -186,6 +183,7 @@ struct SegmentMerger {
                     }
                     cursor.next()
                 }
+                live[slot] = dictionaries[slot].next()
             }
             if !list.documents.isEmpty { merged.append((term, list)) }
         }

@@ -65,60 +65,47 @@ public final class Segment: @unchecked Sendable {
         return value == Int32.min ? nil : value
     }
 
-    private func termRange(_ index: Int) -> (start: Int, end: Int) {
-        let offsets = sections[SegmentFormat.Section.termOffsets.rawValue]
-        let start = Int(base.loadUnaligned(fromByteOffset: offsets + index * 4, as: UInt32.self))
-        let end = Int(base.loadUnaligned(fromByteOffset: offsets + (index + 1) * 4, as: UInt32.self))
-        return (start, end)
+    private var blockCount: Int { (termCount + TermDictionary.blockTerms - 1) / TermDictionary.blockTerms }
+
+    private func blockOffset(_ block: Int) -> Int {
+        sections[SegmentFormat.Section.termData.rawValue]
+            + Int(base.loadUnaligned(fromByteOffset: sections[SegmentFormat.Section.termBlocks.rawValue] + block * 4, as: UInt32.self))
     }
 
-    /// The bytes of the term at `index` (terms are sorted).
-    func term(at index: Int) -> [UInt8] {
-        let (start, end) = termRange(index)
-        let bytes = base + sections[SegmentFormat.Section.termBytes.rawValue] + start
-        return Array(UnsafeRawBufferPointer(start: bytes, count: end - start))
+    /// A dictionary cursor starting at block `block`.
+    func dictionaryCursor(block: Int = 0) -> TermDictionary.Cursor {
+        TermDictionary.Cursor(base: base, fieldCount: fieldCount, start: blockCount == 0 ? 0 : blockOffset(block),
+                              end: blockCount == 0 ? 0 : sections[SegmentFormat.Section.unused.rawValue])
     }
 
-    /// Binary search for a term; nil if absent.
-    func termIndex(_ term: [UInt8]) -> Int? {
+    /// The statistics of `term`, or nil if the segment does not contain it.
+    func lookup(_ term: [UInt8]) -> TermInfo? {
+        guard blockCount > 0 else { return nil }
+        // Binary search for the last block whose first term is ≤ term.
         var low = 0
-        var high = termCount - 1
-        let termBytes = base + sections[SegmentFormat.Section.termBytes.rawValue]
-        return term.withUnsafeBytes { needle -> Int? in
-            while low <= high {
-                let middle = (low + high) / 2
-                let (start, end) = termRange(middle)
-                let length = end - start
-                let common = min(length, needle.count)
-                var order = common == 0 ? 0 : memcmp(termBytes + start, needle.baseAddress!, common)
-                if order == 0 { order = length < needle.count ? -1 : (length > needle.count ? 1 : 0) }
-                if order == 0 { return middle }
-                if order < 0 { low = middle + 1 } else { high = middle - 1 }
-            }
-            return nil
+        var high = blockCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            var cursor = dictionaryCursor(block: middle)
+            _ = cursor.next()
+            if cursor.term.lexicographicallyPrecedes(term) || cursor.term == term { low = middle } else { high = middle - 1 }
         }
+        var cursor = dictionaryCursor(block: low)
+        for _ in 0..<TermDictionary.blockTerms {
+            guard cursor.next() else { return nil }
+            if cursor.term == term { return cursor.info }
+            if term.lexicographicallyPrecedes(cursor.term) { return nil }
+        }
+        return nil
     }
 
-    func termInfo(_ index: Int) -> TermInfo {
-        let offset = sections[SegmentFormat.Section.termInfos.rawValue] + index * SegmentFormat.termInfoSize
-        func u16(_ at: Int) -> UInt16 { base.loadUnaligned(fromByteOffset: offset + at, as: UInt16.self) }
-        func u32(_ at: Int) -> UInt32 { base.loadUnaligned(fromByteOffset: offset + at, as: UInt32.self) }
-        return TermInfo(
-            docFrequency: u32(0), blockCount: u32(4),
-            postingsOffset: base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self),
-            positionsOffset: base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self),
-            maxFrequency: (u16(24), u16(26), u16(28), u16(30)),
-            minLength: (u32(32), u32(36), u32(40), u32(44)))
-    }
-
-    /// A cursor over the postings of the term at `index`.
-    func cursor(_ index: Int) -> PostingCursor {
-        let info = termInfo(index)
-        return PostingCursor(
+    /// A cursor over the postings described by `info`.
+    func cursor(_ info: TermInfo) -> PostingCursor {
+        PostingCursor(
             base: base, fieldCount: fieldCount,
             postingsStart: sections[SegmentFormat.Section.postings.rawValue] + Int(info.postingsOffset),
             positionsStart: sections[SegmentFormat.Section.positions.rawValue] + Int(info.positionsOffset),
-            blockCount: Int(info.blockCount), documentFrequency: Int(info.docFrequency))
+            blockCount: info.blockCount, documentFrequency: Int(info.docFrequency))
     }
 
     /// Number of distinct terms (text and facet).
@@ -161,6 +148,8 @@ struct PostingCursor {
     }
 
     private func skipEntry(_ block: Int) -> (last: UInt32, data: Int, positions: Int) {
+        // A single block has no skip table: its data starts at once and runs to the end.
+        if blockCount == 1 { return (UInt32.max - 1, 0, 0) }
         let entry = postingsStart + block * SegmentFormat.skipEntrySize
         return (base.loadUnaligned(fromByteOffset: entry, as: UInt32.self),
                 Int(base.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self)),
@@ -188,15 +177,29 @@ struct PostingCursor {
             loadBlock(block + 1)
         }
         positionsToSkip += Int(frequencies.0) + Int(frequencies.1) + Int(frequencies.2) + Int(frequencies.3)
-        let delta = VarInt.read(base, &offset)
-        document += delta
+        document += VarInt.read(base, &offset)
+        let header = base.load(fromByteOffset: offset, as: UInt8.self)
+        offset += 1
         var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
-        values.0 = UInt16(truncatingIfNeeded: VarInt.read(base, &offset))
-        if fieldCount > 1 { values.1 = UInt16(truncatingIfNeeded: VarInt.read(base, &offset)) }
-        if fieldCount > 2 { values.2 = UInt16(truncatingIfNeeded: VarInt.read(base, &offset)) }
-        if fieldCount > 3 { values.3 = UInt16(truncatingIfNeeded: VarInt.read(base, &offset)) }
+        var mask = header & 0x0F
+        if mask != 0 {
+            let first = mask.trailingZeroBitCount
+            let inline = UInt16(header >> 4)
+            let value = inline != 0 ? inline : UInt16(truncatingIfNeeded: VarInt.read(base, &offset))
+            Self.set(&values, first, value)
+            mask &= mask - 1
+            while mask != 0 {
+                Self.set(&values, mask.trailingZeroBitCount, UInt16(truncatingIfNeeded: VarInt.read(base, &offset)))
+                mask &= mask - 1
+            }
+        }
         frequencies = values
         remainingInBlock -= 1
+    }
+
+    @inline(__always)
+    private static func set(_ values: inout (UInt16, UInt16, UInt16, UInt16), _ field: Int, _ value: UInt16) {
+        switch field { case 0: values.0 = value; case 1: values.1 = value; case 2: values.2 = value; default: values.3 = value }
     }
 
     /// Moves to the first document ≥ `target`.
@@ -219,7 +222,7 @@ struct PostingCursor {
         switch field { case 0: frequencies.0; case 1: frequencies.1; case 2: frequencies.2; default: frequencies.3 }
     }
 
-    /// The term's positions in the current document (field f's positions start at f << 24).
+    /// The term's positions in the current document, as (field << 24) + position within the field.
     mutating func positions() -> [UInt32] {
         var cursor = positionsOffset
         for _ in 0..<positionsToSkip { _ = VarInt.read(base, &cursor) }
@@ -228,11 +231,12 @@ struct PostingCursor {
         let count = Int(frequencies.0) + Int(frequencies.1) + Int(frequencies.2) + Int(frequencies.3)
         var result: [UInt32] = []
         result.reserveCapacity(count)
-        var last: UInt32 = 0
-        for index in 0..<count {
-            let value = VarInt.read(base, &cursor)
-            last = index == 0 ? value : last + value
-            result.append(last)
+        for field in 0..<fieldCount {
+            var last: UInt32 = 0
+            for _ in 0..<Int(frequency(field)) {
+                last += VarInt.read(base, &cursor)
+                result.append(UInt32(field) << SegmentFormat.fieldShift + last)
+            }
         }
         positionsOffset = cursor
         positionsToSkip = -count  // these were consumed; next() adds them back

@@ -1,23 +1,25 @@
 /// The on-disk layout of a segment file (little-endian, sections 8-byte aligned):
 ///
 /// ```
-/// header (128 bytes)   magic "EVSEG001", docCount, fieldCount, termCount, numericCount,
+/// header (128 bytes)   magic "EVSEG003", docCount, fieldCount, termCount, numericCount,
 ///                      sum of field lengths per field, section offsets
 /// docKeys              Int64 × docCount
 /// fieldLengths         UInt32 × fieldCount × docCount (field-major)
 /// numerics             Int32 × numericCount × docCount (column-major; Int32.min = missing)
-/// termOffsets          UInt32 × (termCount + 1), into termBytes
-/// termBytes            the terms, sorted by bytes, concatenated
-/// termInfos            64 bytes per term (see TermInfo)
-/// postings             per term: skip table (blockCount × 12 bytes: last doc, data offset,
-///                      positions offset), then blocks of up to 128 postings: varint doc delta,
-///                      then a varint term frequency per field
-/// positions            per posting: varint position deltas (field f's positions start at f << 24)
+/// termBlocks           UInt32 × blocks: each dictionary block's offset in termData
+/// termData             the front-coded term dictionary (see TermDictionary)
+/// (unused)             an empty section, kept so the header layout stays fixed
+/// postings             per term: a skip table when it has more than one block (blockCount ×
+///                      12 bytes: last doc, data offset, positions offset), then blocks of up to
+///                      128 postings: varint doc delta, a header byte (low 4 bits: which fields
+///                      the term occurs in; high 4 bits: the first such field's frequency when
+///                      below 16, else 0 and a varint follows), varint frequencies of the others
+/// positions            per posting, per field it occurs in: varint position deltas from the
+///                      field's start
 /// ```
 enum SegmentFormat {
-    static let magic: UInt64 = 0x3130_3047_4553_5645  // "EVSEG001"
+    static let magic: UInt64 = 0x3330_3047_4553_5645  // "EVSEG003"
     static let headerSize = 128
-    static let termInfoSize = 64
     static let blockSize = 128
     static let skipEntrySize = 12
     /// Positions of field f are stored as (f << fieldShift) + position.
@@ -37,7 +39,7 @@ enum SegmentFormat {
     }
 
     enum Section: Int, CaseIterable {
-        case docKeys, fieldLengths, numerics, termOffsets, termBytes, termInfos, postings, positions
+        case docKeys, fieldLengths, numerics, termBlocks, termData, unused, postings, positions
     }
 
     /// The facet term for `name` = `value`.
@@ -46,22 +48,24 @@ enum SegmentFormat {
     }
 }
 
-/// Per-term statistics stored in a segment's dictionary (64 bytes on disk).
+/// Per-term statistics kept in a segment's dictionary: document frequency, postings and
+/// positions offsets, maximum frequency per field (UInt8) and minimum field length per field
+/// (UInt16), packed.
+///
+/// The maxima saturate at 255 and the minima are clamped to 65,535, which only loosens the
+/// score upper bounds built from them (never makes them too low).
 struct TermInfo {
     var docFrequency: UInt32
-    var blockCount: UInt32
-    var postingsOffset: UInt64
-    var positionsOffset: UInt64
-    /// Highest term frequency in each field over the term's postings.
-    var maxFrequency: (UInt16, UInt16, UInt16, UInt16)
-    /// Shortest field length among postings where the term occurs in that field.
-    var minLength: (UInt32, UInt32, UInt32, UInt32)
+    var postingsOffset: UInt32
+    var positionsOffset: UInt32
+    /// Highest term frequency in each field over the term's postings (saturating).
+    var maxFrequencies: UInt32
+    /// Shortest field length among postings where the term occurs in that field (clamped).
+    var minLengths: UInt64
 
-    func maxFrequency(_ field: Int) -> UInt16 {
-        switch field { case 0: maxFrequency.0; case 1: maxFrequency.1; case 2: maxFrequency.2; default: maxFrequency.3 }
-    }
+    var blockCount: Int { (Int(docFrequency) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize }
 
-    func minLength(_ field: Int) -> UInt32 {
-        switch field { case 0: minLength.0; case 1: minLength.1; case 2: minLength.2; default: minLength.3 }
-    }
+    func maxFrequency(_ field: Int) -> UInt16 { UInt16((maxFrequencies >> (8 * UInt32(field))) & 0xFF) }
+
+    func minLength(_ field: Int) -> UInt32 { UInt32((minLengths >> (16 * UInt64(field))) & 0xFFFF) }
 }

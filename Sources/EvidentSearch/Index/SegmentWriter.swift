@@ -28,27 +28,25 @@ struct SegmentWriter {
 
     /// Writes the segment to `path` given terms in byte order with their postings.
     func write(to path: String, terms: some Sequence<(term: [UInt8], postings: PostingList)>) throws {
-        var termOffsets: [UInt32] = [0]
-        var termBytes: [UInt8] = []
-        var termInfos: [UInt8] = []
+        var dictionary = TermDictionary.Encoder(fieldCount: fieldCount)
+        var termCount = 0
         var postings: [UInt8] = []
         var positions: [UInt8] = []
-        termInfos.reserveCapacity(1 << 16)
 
         for (term, list) in terms {
-            termBytes.append(contentsOf: term)
-            termOffsets.append(UInt32(termBytes.count))
+            termCount += 1
             let postingsStart = postings.count
             let positionsStart = positions.count
             let count = list.documents.count
             let blockCount = (count + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize
-            // Reserve the skip table, fill it as blocks are written.
+            // A skip table only when there is more than one block; filled as blocks are written.
             let skipStart = postings.count
-            postings.append(contentsOf: repeatElement(0, count: blockCount * SegmentFormat.skipEntrySize))
+            if blockCount > 1 { postings.append(contentsOf: repeatElement(0, count: blockCount * SegmentFormat.skipEntrySize)) }
             var maxFrequency = [UInt16](repeating: 0, count: 4)
             var minLength = [UInt32](repeating: .max, count: 4)
             var positionCursor = 0
             var previous: UInt32 = 0
+            var frequencies = [UInt16](repeating: 0, count: fieldCount)
             for block in 0..<blockCount {
                 let blockDataOffset = UInt32(postings.count - postingsStart)
                 let blockPositionsOffset = UInt32(positions.count - positionsStart)
@@ -57,45 +55,53 @@ struct SegmentWriter {
                 previous = block == 0 ? 0 : list.documents[start - 1]
                 for index in start..<end {
                     let document = list.documents[index]
-                    VarInt.append(index == 0 ? document : document - previous, to: &postings)
+                    VarInt.append(document - previous, to: &postings)
                     previous = document
-                    var lastPosition: UInt32 = 0
-                    var positionCount = 0
+                    var mask: UInt8 = 0
                     for field in 0..<fieldCount {
                         let frequency = list.frequencies[index * fieldCount + field]
-                        VarInt.append(UInt32(frequency), to: &postings)
-                        positionCount += Int(frequency)
+                        frequencies[field] = frequency
                         if frequency > 0 {
+                            mask |= 1 << UInt8(field)
                             maxFrequency[field] = max(maxFrequency[field], frequency)
                             minLength[field] = min(minLength[field], fieldLengths[field][Int(document)])
                         }
                     }
-                    for offset in 0..<positionCount {
-                        let position = list.positions[positionCursor + offset]
-                        VarInt.append(offset == 0 ? position : position - lastPosition, to: &positions)
-                        lastPosition = position
+                    Self.appendFrequencies(frequencies, mask: mask, to: &postings)
+                    // Positions are stored with their field base ((f << 24) + p) in memory;
+                    // on disk each field's positions are deltas from the field's start.
+                    for field in 0..<fieldCount where frequencies[field] > 0 {
+                        var last: UInt32 = 0
+                        for offset in 0..<Int(frequencies[field]) {
+                            let position = list.positions[positionCursor + offset] & ((1 << SegmentFormat.fieldShift) - 1)
+                            VarInt.append(position - last, to: &positions)
+                            last = position
+                        }
+                        positionCursor += Int(frequencies[field])
                     }
-                    positionCursor += positionCount
                 }
-                let skip = skipStart + block * SegmentFormat.skipEntrySize
-                Self.store(list.documents[end - 1], into: &postings, at: skip)
-                Self.store(blockDataOffset, into: &postings, at: skip + 4)
-                Self.store(blockPositionsOffset, into: &postings, at: skip + 8)
+                if blockCount > 1 {
+                    let skip = skipStart + block * SegmentFormat.skipEntrySize
+                    Self.store(list.documents[end - 1], into: &postings, at: skip)
+                    Self.store(blockDataOffset, into: &postings, at: skip + 4)
+                    Self.store(blockPositionsOffset, into: &postings, at: skip + 8)
+                }
             }
-            var info = [UInt8](repeating: 0, count: SegmentFormat.termInfoSize)
-            Self.store(UInt32(count), into: &info, at: 0)
-            Self.store(UInt32(blockCount), into: &info, at: 4)
-            Self.store(UInt64(postingsStart), into: &info, at: 8)
-            Self.store(UInt64(positionsStart), into: &info, at: 16)
+            guard postings.count <= Int(UInt32.max), positions.count <= Int(UInt32.max) else {
+                throw IndexError.io(path: path, reason: "segment too large (postings over 4 GB): lower the segment capacity")
+            }
+            var maxima: UInt32 = 0
+            var minima: UInt64 = 0
             for field in 0..<4 {
-                Self.store(maxFrequency[field], into: &info, at: 24 + field * 2)
-                Self.store(minLength[field] == .max ? 0 : minLength[field], into: &info, at: 32 + field * 4)
+                maxima |= UInt32(min(255, maxFrequency[field])) << (8 * UInt32(field))
+                minima |= UInt64(min(65_535, minLength[field] == .max ? 0 : minLength[field])) << (16 * UInt64(field))
             }
-            termInfos.append(contentsOf: info)
+            dictionary.append(term, TermInfo(docFrequency: UInt32(count), postingsOffset: UInt32(postingsStart),
+                                              positionsOffset: UInt32(positionsStart), maxFrequencies: maxima, minLengths: minima))
         }
 
         var file: [UInt8] = []
-        file.reserveCapacity(SegmentFormat.headerSize + keys.count * 8 + postings.count + positions.count + termBytes.count + termInfos.count + 1024)
+        file.reserveCapacity(SegmentFormat.headerSize + keys.count * 8 + postings.count + positions.count + dictionary.data.count + 1024)
         file.append(contentsOf: repeatElement(0, count: SegmentFormat.headerSize))
         var sectionOffsets: [UInt64] = []
         func section(_ body: (inout [UInt8]) -> Void) {
@@ -106,16 +112,16 @@ struct SegmentWriter {
         section { out in for key in keys { Self.append(key, to: &out) } }
         section { out in for field in 0..<fieldCount { for length in fieldLengths[field] { Self.append(length, to: &out) } } }
         section { out in for column in 0..<numericCount { for value in numbers[column] { Self.append(value, to: &out) } } }
-        section { out in for offset in termOffsets { Self.append(offset, to: &out) } }
-        section { out in out.append(contentsOf: termBytes) }
-        section { out in out.append(contentsOf: termInfos) }
+        section { out in for offset in dictionary.blockOffsets { Self.append(offset, to: &out) } }
+        section { out in out.append(contentsOf: dictionary.data) }
+        section { _ in }
         section { out in out.append(contentsOf: postings) }
         section { out in out.append(contentsOf: positions) }
 
         Self.store(SegmentFormat.magic, into: &file, at: SegmentFormat.Header.magic)
         Self.store(UInt32(keys.count), into: &file, at: SegmentFormat.Header.docCount)
         Self.store(UInt32(fieldCount), into: &file, at: SegmentFormat.Header.fieldCount)
-        Self.store(UInt32(termOffsets.count - 1), into: &file, at: SegmentFormat.Header.termCount)
+        Self.store(UInt32(termCount), into: &file, at: SegmentFormat.Header.termCount)
         Self.store(UInt32(numericCount), into: &file, at: SegmentFormat.Header.numericCount)
         for field in 0..<fieldCount {
             let sum = fieldLengths[field].reduce(UInt64(0)) { $0 + UInt64($1) }
@@ -125,6 +131,18 @@ struct SegmentWriter {
             Self.store(offset, into: &file, at: SegmentFormat.Header.sections + index * 8)
         }
         try DurableFile.write(file, to: path)
+    }
+
+    /// The header byte and frequencies of one posting (see ``SegmentFormat``).
+    static func appendFrequencies(_ frequencies: [UInt16], mask: UInt8, to bytes: inout [UInt8]) {
+        guard mask != 0 else { bytes.append(0); return }
+        let first = mask.trailingZeroBitCount
+        let inline = frequencies[first] < 16 ? UInt8(frequencies[first]) : 0
+        bytes.append(mask | inline << 4)
+        if inline == 0 { VarInt.append(UInt32(frequencies[first]), to: &bytes) }
+        for field in (first + 1)..<max(first + 1, frequencies.count) where frequencies[field] > 0 {
+            VarInt.append(UInt32(frequencies[field]), to: &bytes)
+        }
     }
 
     static func store<T: FixedWidthInteger>(_ value: T, into bytes: inout [UInt8], at offset: Int) {

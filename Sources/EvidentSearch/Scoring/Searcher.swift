@@ -71,13 +71,13 @@ extension IndexSnapshot {
         // Required conditions: every required term and every phrase term must be present.
         var requiredCursors: [PostingCursor] = []
         for term in query.required + query.phrases.flatMap(\.terms) {
-            guard let index = segment.termIndex(Array(term.utf8)) else { return }  // no document here can match
-            requiredCursors.append(segment.cursor(index))
+            guard let info = segment.lookup(Array(term.utf8)) else { return }  // no document here can match
+            requiredCursors.append(segment.cursor(info))
         }
-        var excludedCursors = query.excluded.compactMap { term in segment.termIndex(Array(term.utf8)).map { segment.cursor($0) } }
+        var excludedCursors = query.excluded.compactMap { term in segment.lookup(Array(term.utf8)).map { segment.cursor($0) } }
         var facetCursors: [[PostingCursor]] = []
         for (name, values) in filter.facets.sorted(by: { $0.key < $1.key }) {
-            let cursors = values.sorted().compactMap { value in segment.termIndex(Array(SegmentFormat.facetTerm(name, value).utf8)).map { segment.cursor($0) } }
+            let cursors = values.sorted().compactMap { value in segment.lookup(Array(SegmentFormat.facetTerm(name, value).utf8)).map { segment.cursor($0) } }
             if cursors.isEmpty { return }
             facetCursors.append(cursors)
         }
@@ -89,15 +89,14 @@ extension IndexSnapshot {
         // Scorers, with upper bounds from per-term maximum frequencies and minimum lengths.
         var scorers: [TermScorer] = []
         for (queryIndex, bytes) in termBytes.enumerated() {
-            guard let index = segment.termIndex(bytes) else { continue }
-            let info = segment.termInfo(index)
+            guard let info = segment.lookup(bytes) else { continue }
             var bestFrequency = 0.0
             for field in 0..<fieldCount where info.maxFrequency(field) > 0 {
                 let norm = 1 - fieldB[field] + fieldB[field] * Double(info.minLength(field)) / averages[field]
                 bestFrequency += fieldWeights[field] * Double(info.maxFrequency(field)) / max(norm, 1e-9)
             }
             let bound = weights[queryIndex] * bestFrequency / (k1 + bestFrequency)
-            scorers.append(TermScorer(cursor: segment.cursor(index), weight: weights[queryIndex], bound: bound, queryIndex: queryIndex))
+            scorers.append(TermScorer(cursor: segment.cursor(info), weight: weights[queryIndex], bound: bound, queryIndex: queryIndex))
         }
         guard !scorers.isEmpty else { return }
         // MaxScore: ascending bounds; prefix sums tell which lists cannot alone reach the threshold.
@@ -213,8 +212,8 @@ extension IndexSnapshot {
         var positionSets: [Set<UInt32>] = []
         var first: [UInt32] = []
         for (index, term) in phrase.terms.enumerated() {
-            guard let termIndex = segment.termIndex(Array(term.utf8)) else { return false }
-            var cursor = segment.cursor(termIndex)
+            guard let info = segment.lookup(Array(term.utf8)) else { return false }
+            var cursor = segment.cursor(info)
             cursor.advance(to: document)
             guard cursor.document == document else { return false }
             let positions = cursor.positions()

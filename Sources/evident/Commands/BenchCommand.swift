@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance on real data and print a table (use a release build).",
-        subcommands: [IngestBenchCommand.self]
+        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self]
     )
 }
 
@@ -67,5 +67,61 @@ struct IngestBenchCommand: ParsableCommand {
         } else {
             print("peak memory of this benchmark process \(Int(IngestBenchmark.peakMemoryMegabytes)) MB; target \(Terminal.number(Int(target))) documents/second")
         }
+    }
+}
+
+/// `evident bench search`: indexing and query speed of the search engine on a BEIR corpus.
+struct SearchBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Indexing throughput, index size and single-thread query latency on a BEIR corpus.",
+        discussion: """
+            The corpus is read into memory, indexed once (timed), then every query is run \
+            --rounds times on one thread (the fastest round per query is kept). With --run-file \
+            the top 100 per query are written as a TREC run, for `bench/peers.py` to score.
+
+            Example (release build):
+              .build/release/evident bench search --corpus ../shared/data/scifact/corpus.jsonl \\
+                  --queries ../shared/data/scifact/queries.train.jsonl
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("BEIR corpus.jsonl.", valueName: "file"))
+    var corpus: String
+
+    @Option(name: .long, help: ArgumentHelp("BEIR queries.jsonl.", valueName: "file"))
+    var queries: String
+
+    @Option(name: .long, help: ArgumentHelp("Write the top 100 per query as a TREC run file.", valueName: "file"))
+    var runFile: String?
+
+    @Option(name: .long, help: "Timing rounds per query.")
+    var rounds = 3
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        #if DEBUG
+        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
+        #endif
+        var benchmark = SearchBenchmark(corpus: corpus, queries: queries)
+        benchmark.runFile = runFile
+        benchmark.rounds = max(1, rounds)
+        let report = try benchmark.run()
+        if json {
+            try Terminal.printJSON(report)
+            return
+        }
+        print("""
+            documents            \(Terminal.number(report.documents)) (\(Terminal.bytes(Int64(report.rawTextBytes))) of text)
+            indexing             \(String(format: "%.2f", report.indexSeconds)) s, \(Terminal.number(Int(report.documentsPerSecond))) documents/s
+            index size           \(Terminal.bytes(Int64(report.indexBytes))) (\(String(format: "%.0f", report.indexToTextRatio * 100))% of the text), \(report.segments) segment\(report.segments == 1 ? "" : "s")
+            queries              \(Terminal.number(report.queries)), top 10, one thread
+            latency p50          \(String(format: "%.3f", report.latencyP50Milliseconds)) ms
+            latency p99          \(String(format: "%.3f", report.latencyP99Milliseconds)) ms
+            queries/second       \(Terminal.number(Int(report.queriesPerSecond)))
+            peak memory          \(Int(IngestBenchmark.peakMemoryMegabytes)) MB
+            """)
     }
 }

@@ -1,0 +1,133 @@
+import EvidentSearch
+import Foundation
+
+/// Measures the search engine on a BEIR corpus: indexing throughput, index size relative to the
+/// raw text, and single-thread query latency and throughput. Documents are read into memory
+/// first, so indexing is timed alone (as peers are timed on in-memory documents).
+public struct SearchBenchmark {
+    /// The measurements.
+    public struct Report: Codable, Sendable {
+        public var documents: Int
+        public var rawTextBytes: Int
+        public var indexBytes: Int
+        public var indexSeconds: Double
+        public var queries: Int
+        public var latencyP50Milliseconds: Double
+        public var latencyP99Milliseconds: Double
+        public var queriesPerSecond: Double
+        public var segments: Int
+        public var documentsPerSecond: Double { indexSeconds > 0 ? Double(documents) / indexSeconds : 0 }
+        public var indexToTextRatio: Double { rawTextBytes > 0 ? Double(indexBytes) / Double(rawTextBytes) : 0 }
+
+        enum CodingKeys: String, CodingKey {
+            case documents, rawTextBytes, indexBytes, indexSeconds, queries, latencyP50Milliseconds
+            case latencyP99Milliseconds, queriesPerSecond, segments, documentsPerSecond, indexToTextRatio
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(documents, forKey: .documents)
+            try container.encode(rawTextBytes, forKey: .rawTextBytes)
+            try container.encode(indexBytes, forKey: .indexBytes)
+            try container.encode(indexSeconds, forKey: .indexSeconds)
+            try container.encode(queries, forKey: .queries)
+            try container.encode(latencyP50Milliseconds, forKey: .latencyP50Milliseconds)
+            try container.encode(latencyP99Milliseconds, forKey: .latencyP99Milliseconds)
+            try container.encode(queriesPerSecond, forKey: .queriesPerSecond)
+            try container.encode(segments, forKey: .segments)
+            try container.encode(documentsPerSecond, forKey: .documentsPerSecond)
+            try container.encode(indexToTextRatio, forKey: .indexToTextRatio)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            documents = try container.decode(Int.self, forKey: .documents)
+            rawTextBytes = try container.decode(Int.self, forKey: .rawTextBytes)
+            indexBytes = try container.decode(Int.self, forKey: .indexBytes)
+            indexSeconds = try container.decode(Double.self, forKey: .indexSeconds)
+            queries = try container.decode(Int.self, forKey: .queries)
+            latencyP50Milliseconds = try container.decode(Double.self, forKey: .latencyP50Milliseconds)
+            latencyP99Milliseconds = try container.decode(Double.self, forKey: .latencyP99Milliseconds)
+            queriesPerSecond = try container.decode(Double.self, forKey: .queriesPerSecond)
+            segments = try container.decode(Int.self, forKey: .segments)
+        }
+
+        init(documents: Int, rawTextBytes: Int, indexBytes: Int, indexSeconds: Double, queries: Int, latencyP50Milliseconds: Double, latencyP99Milliseconds: Double, queriesPerSecond: Double, segments: Int) {
+            self.documents = documents
+            self.rawTextBytes = rawTextBytes
+            self.indexBytes = indexBytes
+            self.indexSeconds = indexSeconds
+            self.queries = queries
+            self.latencyP50Milliseconds = latencyP50Milliseconds
+            self.latencyP99Milliseconds = latencyP99Milliseconds
+            self.queriesPerSecond = queriesPerSecond
+            self.segments = segments
+        }
+    }
+
+    public var corpus: String
+    public var queries: String
+    /// Results per query when timing (the usual top 10).
+    public var limit = 10
+    /// Write a TREC run (top `runDepth` per query) here, for quality comparisons.
+    public var runFile: String?
+    public var runDepth = 100
+    /// Times each query is repeated for timing (the median round is kept per query).
+    public var rounds = 3
+
+    /// Creates a benchmark over a BEIR corpus and queries file.
+    public init(corpus: String, queries: String) {
+        self.corpus = corpus
+        self.queries = queries
+    }
+
+    /// Runs it.
+    public func run() throws -> Report {
+        var documents: [Document] = []
+        try BEIRImporter().read(path: corpus, progress: { _ in }, emit: { record in
+            if case .document(let document) = record { documents.append(document) }
+        })
+        let rawBytes = documents.reduce(0) { $0 + ($1.title?.utf8.count ?? 0) + $1.passages.reduce(0) { $0 + $1.text.utf8.count } }
+        let indexDocuments = documents.enumerated().map { LibraryIndex.indexDocument(rowid: Int64($0.offset), $0.element) }
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("evident-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let start = Date()
+        let writer = try IndexWriter(directory: directory, schema: LibraryIndex.schema)
+        for document in indexDocuments { try writer.add(document) }
+        let snapshot = try writer.commit(sourceSequence: 1)
+        let indexSeconds = Date().timeIntervalSince(start)
+
+        let queryList = try BEIREvaluation.readQueries(queries)
+        let parser = QueryParser(analyzer: snapshot.analyzer)
+        var latencies = [Double](repeating: .infinity, count: queryList.count)
+        var total = 0.0
+        for _ in 0..<rounds {
+            let roundStart = DispatchTime.now().uptimeNanoseconds
+            for (index, query) in queryList.enumerated() {
+                let begin = DispatchTime.now().uptimeNanoseconds
+                _ = snapshot.search(parser.parse(query.text), limit: limit)
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+                latencies[index] = min(latencies[index], elapsed)
+            }
+            total = Double(DispatchTime.now().uptimeNanoseconds - roundStart) / 1e9
+        }
+        if let runFile {
+            var lines = ""
+            let prefix = BEIRImporter.collectionName(for: corpus) + ":"
+            for query in queryList {
+                for (rank, hit) in snapshot.search(parser.parse(query.text), limit: runDepth).enumerated() {
+                    let id = documents[Int(hit.key)].id.dropFirst(prefix.count)
+                    lines += "\(query.id) Q0 \(id) \(rank + 1) \(hit.score) evident\n"
+                }
+            }
+            try lines.write(toFile: runFile, atomically: true, encoding: .utf8)
+        }
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        return Report(
+            documents: documents.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
+            queries: queryList.count, latencyP50Milliseconds: percentile(0.5), latencyP99Milliseconds: percentile(0.99),
+            queriesPerSecond: total > 0 ? Double(queryList.count) / total : 0, segments: snapshot.segmentCount)
+    }
+}
