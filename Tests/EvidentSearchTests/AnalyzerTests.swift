@@ -49,12 +49,12 @@ struct AnalyzerTests {
     let analyzer = Analyzer()
 
     @Test("biomedical tokens stay useful", arguments: [
-        ("IL-6 levels", ["il6", "level"]),
-        ("COVID-19 vaccination", ["covid19", "vaccin"]),
-        ("5-HT2A receptor", ["5ht2a", "receptor"]),
+        ("IL-6 levels", ["il6", "il", "6", "level"]),
+        ("COVID-19 vaccination", ["covid19", "covid", "19", "vaccin"]),
+        ("5-HT2A receptor", ["5ht2a", "5", "ht2a", "receptor"]),
         ("CN VII palsy", ["cn", "vii", "palsi"]),
         ("0.5 mg", ["0.5", "mg"]),
-        ("TNF-α and IL-1β", ["tnf", "alpha", "il1beta"]),
+        ("TNF-α and IL-1β", ["tnf", "alpha", "il1beta", "il", "1beta"]),
         ("TNF-alpha", ["tnf", "alpha"]),
         ("double-blind trial", ["doubl", "blind", "trial"]),
         ("Sjögren's syndrome", ["sjogren", "syndrom"]),
@@ -71,6 +71,13 @@ struct AnalyzerTests {
         let tokens = analyzer.tokens("causes of the disease")
         #expect(tokens.map(\.term) == ["caus", "diseas"])
         #expect(tokens.map(\.position) == [0, 3])
+    }
+
+    @Test("a joined hyphenated form shares the first part's position")
+    func joinedPositions() {
+        let tokens = analyzer.tokens("serum IL-6 levels")
+        #expect(tokens.map(\.term) == ["serum", "il6", "il", "6", "level"])
+        #expect(tokens.map(\.position) == [0, 1, 1, 2, 3])
     }
 
     @Test("case and diacritics fold; Greek letters and their names match")

@@ -20,6 +20,8 @@ public struct BEIREvaluation {
     public var qrels: String
     /// Results kept per query (Recall@100 and MAP need at least 100).
     public var depth = 1_000
+    /// The index schema (BM25F fields and parameters) to evaluate.
+    public var schema = LibraryIndex.schema
 
     /// Creates an evaluation of the given BEIR files.
     public init(corpus: String, queries: String, qrels: String) {
@@ -59,10 +61,10 @@ public struct BEIREvaluation {
         let plan = IngestPlan.make(paths: [corpus], format: .beir)
         let summary = try Ingestor(library: library).run(plan)
         if let problem = summary.errors.first { throw InputError(description: "\(problem)") }
-        try LibraryIndexer(library: library).update()
+        try LibraryIndexer(library: library, schema: schema).update()
         let indexSeconds = Date().timeIntervalSince(started)
 
-        let snapshot = try LibraryIndexer.open(library)
+        let snapshot = try LibraryIndexer.open(library, schema: schema)
         let prefix = BEIRImporter.collectionName(for: corpus) + ":"
         let keys = try library.database.read { db in
             try Dictionary(uniqueKeysWithValues: Int64.fetchAll(db, sql: "SELECT rowid FROM document").map { rowid in

@@ -3,11 +3,12 @@ import Foundation
 /// Turns text into index terms: tokenizes over UTF-8 bytes, folds case and diacritics, spells out
 /// Greek letters, keeps biomedical tokens useful, drops stop words and stems (Porter2).
 ///
-/// Tokens: runs of letters and digits, joined across `-` and, between digits, `.`; so `IL-6`,
-/// `COVID-19` and `5-HT2A` become `il6`, `covid19` and `5ht2a` (a hyphenated token with a digit is
-/// joined), `double-blind` becomes `double` and `blind`, `0.5` stays `0.5`, and `α`/`β` become
-/// `alpha`/`beta` (`TNF-α` → `tnf`, `alpha`; `IL-1β` → `il1beta`). Positions count stop words, so
-/// phrase matching sees the gaps they leave.
+/// Tokens: runs of letters and digits; hyphenated words are split into their parts
+/// (`double-blind` → `double`, `blind`), and when a part has a digit the joined form is indexed
+/// too, at the first part's position, so `IL-6` matches `IL6`, `IL-6` and `IL 6` alike
+/// (`il6` + `il`, `6`; `COVID-19` → `covid19` + `covid`, `19`; `5-HT2A` → `5ht2a` + `5`, `ht2a`).
+/// `0.5` stays `0.5`, and `α`/`β` become `alpha`/`beta` (`TNF-α` → `tnf`, `alpha`). Positions count
+/// stop words, so phrase matching sees the gaps they leave.
 public struct Analyzer: Sendable {
     /// Words dropped from indexing and queries.
     public var stopWords: Set<String>
@@ -48,7 +49,8 @@ public struct Analyzer: Sendable {
     /// Calls `body(term, position)` for every analyzed term in `text`.
     public func analyze(_ text: String, cache: StemCache? = nil, _ body: (String, Int) -> Void) {
         var position = 0
-        RawTokenizer.forEachWord(in: text) { word, alphabetic in
+        RawTokenizer.forEachWord(in: text) { word, alphabetic, samePosition in
+            if samePosition { position -= 1 }
             defer { position += 1 }
             if stopWords.contains(word) { return }
             let term = stems && alphabetic ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
@@ -91,8 +93,8 @@ enum RawTokenizer {
         return table
     }()
 
-    /// Calls `body(word, isAlphabetic)` for every word of `text`, in order.
-    static func forEachWord(in text: String, _ body: (String, Bool) -> Void) {
+    /// Calls `body(word, isAlphabetic, atPreviousPosition)` for every word of `text`, in order.
+    static func forEachWord(in text: String, _ body: (String, Bool, Bool) -> Void) {
         var words = WordSplitter()
         forEachToken(in: text) { token in words.split(token, body) }
     }
@@ -178,13 +180,14 @@ enum RawTokenizer {
 }
 
 /// Turns a raw token's bytes into words: drops apostrophes (keeping a final possessive `'s` for
-/// the stemmer), keeps periods only between digits, joins hyphenated parts when one has a digit
-/// (`il-6` → `il6`) and splits them otherwise (`double-blind` → `double`, `blind`).
+/// the stemmer), keeps periods only between digits, splits hyphenated words into their parts, and
+/// when a part has a digit also emits the joined form (`il-6` → `il6`, then `il`, `6`; the parts
+/// share the joined form's position: the first part is marked as at the previous position).
 struct WordSplitter {
     private var cleaned: [UInt8] = []
     private var word: [UInt8] = []
 
-    mutating func split(_ raw: ArraySlice<UInt8>, _ body: (String, Bool) -> Void) {
+    mutating func split(_ raw: ArraySlice<UInt8>, _ body: (String, Bool, Bool) -> Void) {
         cleaned.removeAll(keepingCapacity: true)
         let possessive = raw.count > 2 && raw.last == 0x73 && raw[raw.endIndex - 2] == 0x27
         let end = possessive ? raw.endIndex - 2 : raw.endIndex
@@ -212,7 +215,7 @@ struct WordSplitter {
         }
     }
 
-    private mutating func piece(_ range: Range<Int>, last: Bool, possessive: Bool, _ body: (String, Bool) -> Void) {
+    private mutating func piece(_ range: Range<Int>, last: Bool, possessive: Bool, _ body: (String, Bool, Bool) -> Void) {
         let suffix = possessive && last
         guard cleaned[range].contains(0x2D) else {
             word.removeAll(keepingCapacity: true)
@@ -221,27 +224,29 @@ struct WordSplitter {
             emit(word[...], body)
             return
         }
-        if cleaned[range].contains(where: isDigit) {
+        let parts = cleaned[range].split(separator: 0x2D)
+        var joined = false
+        if parts.count > 1 && cleaned[range].contains(where: isDigit) {
             word.removeAll(keepingCapacity: true)
             for byte in cleaned[range] where byte != 0x2D { word.append(byte) }
-            if suffix { word.append(0x27); word.append(0x73) }
-            emit(word[...], body)
-            return
+            joined = emit(word[...], body)
         }
-        let parts = cleaned[range].split(separator: 0x2D)
         for (index, part) in parts.enumerated() {
             word.removeAll(keepingCapacity: true)
             word.append(contentsOf: part)
             if suffix && index == parts.count - 1 { word.append(0x27); word.append(0x73) }
-            emit(word[...], body)
+            emit(word[...], body, samePosition: joined && index == 0)
         }
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private func emit(_ word: ArraySlice<UInt8>, _ body: (String, Bool) -> Void) {
-        guard !word.isEmpty, word.count <= 64 else { return }
+    /// Emits a word; returns whether it was emitted (empty and over-long words are dropped).
+    @discardableResult
+    private func emit(_ word: ArraySlice<UInt8>, _ body: (String, Bool, Bool) -> Void, samePosition: Bool = false) -> Bool {
+        guard !word.isEmpty, word.count <= 64 else { return false }
         let alphabetic = word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 >= 0x80 }
-        body(String(decoding: word, as: UTF8.self), alphabetic)
+        body(String(decoding: word, as: UTF8.self), alphabetic, samePosition)
+        return true
     }
 }

@@ -30,6 +30,15 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("BM25 k1 (experiments; the library uses its own).", visibility: .hidden))
+    var k1: Double?
+
+    @Option(name: .long, help: ArgumentHelp("BM25F b for every field (experiments).", visibility: .hidden))
+    var b: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Title weight (experiments).", visibility: .hidden))
+    var titleWeight: Double?
+
     func run() throws {
         for path in [corpus, queries, qrels] where !FileManager.default.fileExists(atPath: path) {
             Terminal.printError("\(path): no such file")
@@ -37,7 +46,11 @@ struct EvalCommand: ParsableCommand {
         }
         let report: BEIREvaluation.Report
         do {
-            report = try BEIREvaluation(corpus: corpus, queries: queries, qrels: qrels).run()
+            var evaluation = BEIREvaluation(corpus: corpus, queries: queries, qrels: qrels)
+            if let k1 { evaluation.schema.k1 = k1 }
+            if let b { for index in evaluation.schema.fields.indices { evaluation.schema.fields[index].b = b } }
+            if let titleWeight { evaluation.schema.fields[0].weight = titleWeight }
+            report = try evaluation.run()
         } catch {
             Terminal.printError("\(error)")
             throw ExitCode(ExitStatus.partialFailure)
