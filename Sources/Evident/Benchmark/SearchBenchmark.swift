@@ -99,7 +99,7 @@ public struct SearchBenchmark {
         let indexSeconds = Date().timeIntervalSince(start)
 
         let queryList = try BEIREvaluation.readQueries(queries)
-        let parser = QueryParser(analyzer: snapshot.analyzer)
+        let parser = snapshot.parser
         var latencies = [Double](repeating: .infinity, count: queryList.count)
         var total = 0.0
         for _ in 0..<rounds {

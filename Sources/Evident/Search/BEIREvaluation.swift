@@ -73,7 +73,7 @@ public struct BEIREvaluation {
         }
         let searchStart = Date()
         var runs: [String: [String: Double]] = [:]
-        let parser = QueryParser(analyzer: snapshot.analyzer)
+        let parser = snapshot.parser
         for query in queryList where judgments.judgments[query.id] != nil {
             var run: [String: Double] = [:]
             for hit in snapshot.search(parser.parse(query.text), limit: depth) {

@@ -67,7 +67,7 @@ public struct LibrarySearch: Sendable {
 
     /// Ranked documents for `query`.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
-        let parsed = QueryParser(analyzer: snapshot.analyzer).parse(query)
+        let parsed = snapshot.parser.parse(query)
         let hits = snapshot.search(parsed, limit: options.limit, filter: options.filter)
         guard !hits.isEmpty else { return [] }
         let weights = Dictionary(parsed.scoringTerms.map { ($0.term, snapshot.inverseDocumentFrequency(term: $0.term)) }, uniquingKeysWith: max)

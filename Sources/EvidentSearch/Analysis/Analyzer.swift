@@ -11,7 +11,9 @@ import Foundation
 /// stop words, so phrase matching sees the gaps they leave.
 public struct Analyzer: Sendable {
     /// Words dropped from indexing and queries.
-    public var stopWords: Set<String>
+    public var stopWords: Set<String> { didSet { longestStopWord = stopWords.map(\.utf8.count).max() ?? 0 } }
+    /// Words longer than this are never stop words (saves hashing most words).
+    private var longestStopWord: Int
     /// Whether to stem alphabetic terms with Porter2.
     public var stems: Bool
 
@@ -26,6 +28,7 @@ public struct Analyzer: Sendable {
     public init(stopWords: Set<String> = Analyzer.englishStopWords, stems: Bool = true) {
         self.stopWords = stopWords
         self.stems = stems
+        longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
     }
 
     /// One analyzed term and its position in the text.
@@ -52,7 +55,7 @@ public struct Analyzer: Sendable {
         RawTokenizer.forEachWord(in: text) { word, alphabetic, samePosition in
             if samePosition { position -= 1 }
             defer { position += 1 }
-            if stopWords.contains(word) { return }
+            if word.utf8.count <= longestStopWord && stopWords.contains(word) { return }
             let term = stems && alphabetic ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
             body(term, position)
         }
@@ -60,21 +63,29 @@ public struct Analyzer: Sendable {
 
 }
 
-/// A word → stem cache shared by one indexing run (stemming is the analyzer's costliest step).
+/// A word → stem cache (stemming is the analyzer's costliest step), safe to share between
+/// threads, holding at most `capacity` words (it starts over when full).
 public final class StemCache: @unchecked Sendable {
     private var stems: [String: String] = [:]
     private let lock = NSLock()
+    private let capacity: Int
 
     /// Creates an empty cache.
-    public init() {}
+    public init(capacity: Int = 1 << 20) { self.capacity = capacity }
 
     /// The Porter2 stem of `word`, computed once.
     public func stem(_ word: String) -> String {
         lock.lock()
-        defer { lock.unlock() }
-        if let stem = stems[word] { return stem }
+        if let stem = stems[word] {
+            lock.unlock()
+            return stem
+        }
+        lock.unlock()
         let stem = PorterStemmer.stem(word)
+        lock.lock()
+        if stems.count >= capacity { stems.removeAll(keepingCapacity: true) }
         stems[word] = stem
+        lock.unlock()
         return stem
     }
 }

@@ -5,6 +5,7 @@
 public enum PorterStemmer {
     /// Returns the stem of a lower-case word.
     public static func stem(_ word: String) -> String {
+        if let exception = Run.exceptions1[word] { return exception }
         var stemmer = Run(Array(word.unicodeScalars.map(\.value)))
         return stemmer.stemmed()
     }
@@ -25,6 +26,7 @@ public enum PorterStemmer {
         }
 
         func string() -> String {
+            if w.allSatisfy({ $0 < 0x80 }) { return String(decoding: w.map { UInt8($0) }, as: UTF8.self) }
             var out = ""
             out.unicodeScalars.append(contentsOf: w.compactMap(Unicode.Scalar.init))
             return out
@@ -66,14 +68,14 @@ public enum PorterStemmer {
         static let step3Suffixes = table(step3Rules.map(\.0))
         static let step4Table = table(step4Suffixes)
 
+        /// Stems the word (exceptional forms are handled by the caller).
         mutating func stemmed() -> String {
-            if let exception = Run.exceptions1[string()] { return exception }
             if w.count < 3 { return string() }
             prelude()
             markRegions()
             step0()
             step1a()
-            if !Run.exceptions2.contains(string()) {
+            if w.count > 8 || w.count < 6 || !Run.exceptions2.contains(string()) {
                 step1b()
                 step1c()
                 step2()

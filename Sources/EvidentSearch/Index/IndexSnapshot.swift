@@ -9,6 +9,10 @@ public final class IndexSnapshot: Sendable {
     let segments: [Segment]
     let deletions: [DeletionSet?]
     public let analyzer: Analyzer
+    /// Stems of query words seen so far (shared by all searches of this snapshot).
+    public let stems = StemCache(capacity: 200_000)
+    /// A parser for queries against this index.
+    public var parser: QueryParser { QueryParser(analyzer: analyzer, stems: stems) }
     /// Documents including deleted ones (the N of idf, as Lucene counts it).
     let documentTotal: Int
     /// Live documents.

@@ -10,6 +10,7 @@ public final class IndexWriter {
     private var manifest: IndexManifest
     private var snapshot: IndexSnapshot
     private var builder: SegmentBuilder?
+    private var pending: [IndexDocument] = []
     private var pendingSegments: [IndexManifest.SegmentEntry] = []
     private var pendingDeletions: [Int: DeletionSet] = [:]
     private var locations: [Int64: (segment: Int, document: Int)]?
@@ -40,10 +41,25 @@ public final class IndexWriter {
     }
 
     /// Adds a document (call ``delete(keys:)`` first when it replaces an older version).
+    ///
+    /// Documents are buffered and analyzed in parallel batches; the batch order is kept.
     public func add(_ document: IndexDocument) throws {
+        pending.append(document)
+        if pending.count >= Self.batchSize { try addPending() }
+    }
+
+    /// Documents analyzed together on all cores.
+    static let batchSize = 2_048
+
+    private func addPending() throws {
+        guard !pending.isEmpty else { return }
         if builder == nil { builder = SegmentBuilder(schema: manifest.schema, analyzer: analyzer, stems: stems) }
-        builder!.add(document)
-        if builder!.documentCount >= segmentCapacity { try flush() }
+        let room = segmentCapacity - builder!.documentCount
+        let batch = Array(pending.prefix(room))
+        pending.removeFirst(batch.count)
+        builder!.add(batch)
+        if builder!.documentCount >= segmentCapacity { try flushBuilder() }
+        if !pending.isEmpty { try addPending() }
     }
 
     /// Marks documents deleted by key (documents added since the last flush are not affected).
@@ -63,6 +79,11 @@ public final class IndexWriter {
 
     /// Writes the documents added so far as a new segment (not yet committed).
     private func flush() throws {
+        try addPending()
+        try flushBuilder()
+    }
+
+    private func flushBuilder() throws {
         guard let builder, builder.documentCount > 0 else { return }
         let name = fileName(".seg")
         try builder.write(to: (directory as NSString).appendingPathComponent(name))

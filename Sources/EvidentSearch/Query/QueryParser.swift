@@ -2,9 +2,13 @@
 /// phrases (`+"heart failure"`, `-"case report"`).
 public struct QueryParser: Sendable {
     public let analyzer: Analyzer
+    let stems: StemCache?
 
-    /// Creates a parser using the index's analyzer.
-    public init(analyzer: Analyzer) { self.analyzer = analyzer }
+    /// Creates a parser using the index's analyzer (and, optionally, a shared stem cache).
+    public init(analyzer: Analyzer, stems: StemCache? = nil) {
+        self.analyzer = analyzer
+        self.stems = stems
+    }
 
     /// Parses `text` into a ``SearchQuery``.
     public func parse(_ text: String) -> SearchQuery {
@@ -25,7 +29,7 @@ public struct QueryParser: Sendable {
             if index < text.endIndex, text[index] == "\"" {
                 let start = text.index(after: index)
                 let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
-                let tokens = analyzer.tokens(String(text[start..<end]))
+                let tokens = analyzer.tokens(String(text[start..<end]), cache: stems)
                 index = end < text.endIndex ? text.index(after: end) : end
                 guard !tokens.isEmpty else { continue }
                 if tokens.count == 1 {
@@ -37,7 +41,7 @@ public struct QueryParser: Sendable {
                 continue
             }
             let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
-            for term in analyzer.terms(String(text[index..<end])) { add(term, modifier: modifier, to: &query) }
+            for term in analyzer.terms(String(text[index..<end]), cache: stems) { add(term, modifier: modifier, to: &query) }
             index = end
         }
         return query

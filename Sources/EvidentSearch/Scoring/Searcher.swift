@@ -32,20 +32,23 @@ extension IndexSnapshot {
 
     /// Parses `text` and searches.
     public func search(_ text: String, limit: Int, filter: SearchFilter = SearchFilter()) -> [SearchHit] {
-        search(QueryParser(analyzer: analyzer).parse(text), limit: limit, filter: filter)
+        search(parser.parse(text), limit: limit, filter: filter)
     }
 
     private func run(_ query: SearchQuery, limit: Int, filter: SearchFilter, prune: Bool) -> [SearchHit] {
         guard limit > 0, !query.isEmpty, !segments.isEmpty else { return [] }
         let scoring = query.scoringTerms
         let termBytes = scoring.map { Array($0.term.utf8) }
-        let weights = zip(scoring, termBytes).map { entry, bytes in
-            Double(entry.count) * inverseDocumentFrequency(documentFrequency(bytes))
+        // Look every scoring term up once per segment; document frequencies come from the same infos.
+        let infos = segments.map { segment in termBytes.map { segment.lookup($0) } }
+        let weights = scoring.indices.map { term in
+            let frequency = infos.reduce(0) { $0 + Int($1[term]?.docFrequency ?? 0) }
+            return Double(scoring[term].count) * inverseDocumentFrequency(frequency)
         }
         var heap = TopKHeap(capacity: limit)
         var all: [TopKHeap.Entry] = []
         for segmentIndex in segments.indices {
-            searchSegment(segmentIndex, query: query, termBytes: termBytes, weights: weights, filter: filter, prune: prune, heap: &heap, all: &all)
+            searchSegment(segmentIndex, query: query, infos: infos[segmentIndex], weights: weights, filter: filter, prune: prune, heap: &heap, all: &all)
         }
         let ranked: [TopKHeap.Entry]
         if prune {
@@ -57,7 +60,7 @@ extension IndexSnapshot {
     }
 
     private func searchSegment(
-        _ segmentIndex: Int, query: SearchQuery, termBytes: [[UInt8]], weights: [Double], filter: SearchFilter,
+        _ segmentIndex: Int, query: SearchQuery, infos: [TermInfo?], weights: [Double], filter: SearchFilter,
         prune: Bool, heap: inout TopKHeap, all: inout [TopKHeap.Entry]
     ) {
         let segment = segments[segmentIndex]
@@ -67,6 +70,9 @@ extension IndexSnapshot {
         let fieldWeights = schema.fields.map(\.weight)
         let fieldB = schema.fields.map(\.b)
         let averages = averageFieldLengths
+        // Length normalisation 1 − b + b·len/avg, as (1 − b) + len·(b/avg).
+        let oneMinusB = fieldB.map { 1 - $0 }
+        let bOverAverage = zip(fieldB, averages).map { $0 / $1 }
 
         // Required conditions: every required term and every phrase term must be present.
         var requiredCursors: [PostingCursor] = []
@@ -88,8 +94,8 @@ extension IndexSnapshot {
 
         // Scorers, with upper bounds from per-term maximum frequencies and minimum lengths.
         var scorers: [TermScorer] = []
-        for (queryIndex, bytes) in termBytes.enumerated() {
-            guard let info = segment.lookup(bytes) else { continue }
+        for (queryIndex, info) in infos.enumerated() {
+            guard let info else { continue }
             var bestFrequency = 0.0
             for field in 0..<fieldCount where info.maxFrequency(field) > 0 {
                 let norm = 1 - fieldB[field] + fieldB[field] * Double(info.minLength(field)) / averages[field]
@@ -110,7 +116,7 @@ extension IndexSnapshot {
             for field in 0..<fieldCount {
                 let tf = scorer.cursor.frequency(field)
                 guard tf > 0 else { continue }
-                let norm = 1 - fieldB[field] + fieldB[field] * Double(segment.fieldLength(field, document)) / averages[field]
+                let norm = oneMinusB[field] + Double(segment.fieldLength(field, document)) * bOverAverage[field]
                 frequency += fieldWeights[field] * Double(tf) / norm
             }
             return scorer.weight * frequency / (k1 + frequency)
@@ -147,13 +153,16 @@ extension IndexSnapshot {
             return true
         }
 
-        /// The exact score, summed in query-term order so both search paths agree to the bit.
-        func canonicalScore(_ document: UInt32) -> Double {
-            var contributions = [Double](repeating: 0, count: termBytes.count)
-            for scorer in scorers where scorer.cursor.document == document {
-                contributions[scorer.queryIndex] = termScore(scorer, Int(document))
+        /// Each term's contribution to the current candidate, by query-term order; summing it in
+        /// that order makes the pruned and exhaustive paths agree to the bit.
+        var contributions = [Double](repeating: 0, count: infos.count)
+        func canonicalScore() -> Double {
+            var total = 0.0
+            for index in contributions.indices {
+                total += contributions[index]
+                contributions[index] = 0
             }
-            return contributions.reduce(0, +)
+            return total
         }
 
         let epsilon = 1e-9
@@ -180,21 +189,34 @@ extension IndexSnapshot {
                 // Essential terms first, then non-essential ones while the bound still allows a win.
                 var partial = 0.0
                 for index in essentialStart..<scorers.count where scorers[index].cursor.document == candidate {
-                    partial += termScore(scorers[index], Int(candidate))
+                    let contribution = termScore(scorers[index], Int(candidate))
+                    contributions[scorers[index].queryIndex] = contribution
+                    partial += contribution
                 }
                 let threshold = heap.threshold
                 var index = essentialStart - 1
                 while index >= 0 {
                     if partial + prefixBounds[index + 1] < threshold - epsilon * max(1, threshold) { keep = false; break }
                     scorers[index].cursor.advance(to: candidate)
-                    if scorers[index].cursor.document == candidate { partial += termScore(scorers[index], Int(candidate)) }
+                    if scorers[index].cursor.document == candidate {
+                        let contribution = termScore(scorers[index], Int(candidate))
+                        contributions[scorers[index].queryIndex] = contribution
+                        partial += contribution
+                    }
                     index -= 1
                 }
             } else if keep {
-                for index in scorers.indices { scorers[index].cursor.advance(to: candidate) }
+                for index in scorers.indices {
+                    scorers[index].cursor.advance(to: candidate)
+                    if scorers[index].cursor.document == candidate {
+                        contributions[scorers[index].queryIndex] = termScore(scorers[index], Int(candidate))
+                    }
+                }
             }
-            if keep && phrasesMatch(candidate) {
-                let score = canonicalScore(candidate)
+            if !keep || !phrasesMatch(candidate) {
+                for index in contributions.indices { contributions[index] = 0 }
+            } else {
+                let score = canonicalScore()
                 if prune {
                     if heap.insert(TopKHeap.Entry(score: score, order: order)) { updateEssential() }
                 } else {
