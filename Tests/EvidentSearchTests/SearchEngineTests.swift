@@ -134,6 +134,39 @@ struct SearchEngineTests {
         #expect(files.filter { $0.hasSuffix(".seg") }.count == 1, "old segment files are removed: \(files)")
     }
 
+    @Test("segment invariants: postings increase within bounds, counts match, the dictionary holds exactly its terms")
+    func segmentInvariants() throws {
+        let (snapshot, directory) = try SciFactIndex.build(SciFactIndex.corpus, commits: 2, segmentCapacity: 1_500)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(snapshot.segmentCount == 4)
+        for segment in snapshot.segments {
+            var dictionary = segment.dictionaryCursor()
+            var terms = 0
+            var previousTerm: [UInt8]?
+            while dictionary.next() {
+                terms += 1
+                if let previousTerm { #expect(previousTerm.lexicographicallyPrecedes(dictionary.term)) }
+                previousTerm = dictionary.term
+                var cursor = segment.cursor(dictionary.info)
+                var count = 0
+                var last: Int64 = -1
+                while cursor.document != PostingCursor.exhausted {
+                    guard Int(cursor.document) < segment.documentCount, Int64(cursor.document) > last else {
+                        Issue.record("\(segment.name): term \(String(decoding: dictionary.term, as: UTF8.self)): posting \(count) is document \(cursor.document) after \(last)")
+                        return
+                    }
+                    last = Int64(cursor.document)
+                    let positions = cursor.positions()
+                    #expect(positions.count == (0..<2).reduce(0) { $0 + Int(cursor.frequency($1)) })
+                    cursor.next()
+                    count += 1
+                }
+                #expect(count == Int(dictionary.info.docFrequency))
+            }
+            #expect(terms == segment.termTotal)
+        }
+    }
+
     @Test("one snapshot serves many concurrent searches")
     func concurrentSearches() async {
         let queries = Array(SciFactIndex.queries.prefix(64))

@@ -75,7 +75,7 @@ public final class Segment: @unchecked Sendable {
     /// A dictionary cursor starting at block `block`.
     func dictionaryCursor(block: Int = 0) -> TermDictionary.Cursor {
         TermDictionary.Cursor(base: base, fieldCount: fieldCount, start: blockCount == 0 ? 0 : blockOffset(block),
-                              end: blockCount == 0 ? 0 : sections[SegmentFormat.Section.unused.rawValue])
+                              remaining: blockCount == 0 ? 0 : termCount - block * TermDictionary.blockTerms)
     }
 
     /// The statistics of `term`, or nil if the segment does not contain it.
@@ -105,7 +105,8 @@ public final class Segment: @unchecked Sendable {
             base: base, fieldCount: fieldCount,
             postingsStart: sections[SegmentFormat.Section.postings.rawValue] + Int(info.postingsOffset),
             positionsStart: sections[SegmentFormat.Section.positions.rawValue] + Int(info.positionsOffset),
-            blockCount: info.blockCount, documentFrequency: Int(info.docFrequency))
+            blockCount: info.blockCount, documentFrequency: Int(info.docFrequency),
+            termMaxFrequencies: info.maxFrequencies, termMinLengths: info.minLengths)
     }
 
     /// Number of distinct terms (text and facet).
@@ -126,24 +127,35 @@ struct PostingCursor {
     let positionsStart: Int
     let blockCount: Int
     let documentFrequency: Int
+    /// The term's maxima, used as the block's when there is only one block.
+    let termMaxFrequencies: UInt32
+    let termMinLengths: UInt64
+    /// The current block's maximum frequency per field and minimum length per field (packed).
+    private(set) var blockMaxFrequencies: UInt32 = 0
+    private(set) var blockMinLengths: UInt64 = 0
 
     /// The current document, or ``exhausted``.
     private(set) var document: UInt32 = 0
     private var frequencies: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
-    private var block = -1
+    /// The current block (−1 before the first).
+    private(set) var block = -1
     private var remainingInBlock = 0
     private var offset = 0
-    private var blockLastDocument: UInt32 = 0
+    /// The last document of the current block.
+    private(set) var blockLastDocument: UInt32 = 0
     private var positionsOffset = 0
     private var positionsToSkip = 0
 
-    init(base: UnsafeRawPointer, fieldCount: Int, postingsStart: Int, positionsStart: Int, blockCount: Int, documentFrequency: Int) {
+    init(base: UnsafeRawPointer, fieldCount: Int, postingsStart: Int, positionsStart: Int, blockCount: Int, documentFrequency: Int,
+         termMaxFrequencies: UInt32, termMinLengths: UInt64) {
         self.base = base
         self.fieldCount = fieldCount
         self.postingsStart = postingsStart
         self.positionsStart = positionsStart
         self.blockCount = blockCount
         self.documentFrequency = documentFrequency
+        self.termMaxFrequencies = termMaxFrequencies
+        self.termMinLengths = termMinLengths
         if blockCount == 0 { document = Self.exhausted } else { loadBlock(0); next() }
     }
 
@@ -160,6 +172,14 @@ struct PostingCursor {
         block = index
         let entry = skipEntry(index)
         blockLastDocument = entry.last
+        if blockCount == 1 {
+            blockMaxFrequencies = termMaxFrequencies
+            blockMinLengths = termMinLengths
+        } else {
+            let skip = postingsStart + index * SegmentFormat.skipEntrySize
+            blockMaxFrequencies = base.loadUnaligned(fromByteOffset: skip + 12, as: UInt32.self)
+            blockMinLengths = base.loadUnaligned(fromByteOffset: skip + 16, as: UInt64.self)
+        }
         offset = postingsStart + entry.data
         positionsOffset = positionsStart + entry.positions
         positionsToSkip = 0
@@ -200,6 +220,17 @@ struct PostingCursor {
     @inline(__always)
     private static func set(_ values: inout (UInt16, UInt16, UInt16, UInt16), _ field: Int, _ value: UInt16) {
         switch field { case 0: values.0 = value; case 1: values.1 = value; case 2: values.2 = value; default: values.3 = value }
+    }
+
+    /// Moves to the first block whose last document is ≥ `target`, without decoding postings
+    /// (the current document is then the block's first, which may be < `target`).
+    mutating func advanceBlock(beyond last: UInt32) {
+        guard document != Self.exhausted, last >= blockLastDocument else { return }
+        var candidate = block + 1
+        while candidate < blockCount && skipEntry(candidate).last <= last { candidate += 1 }
+        if candidate >= blockCount { document = Self.exhausted; return }
+        loadBlock(candidate)
+        next()
     }
 
     /// Moves to the first document ≥ `target`.

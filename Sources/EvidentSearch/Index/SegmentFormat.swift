@@ -1,7 +1,7 @@
 /// The on-disk layout of a segment file (little-endian, sections 8-byte aligned):
 ///
 /// ```
-/// header (128 bytes)   magic "EVSEG003", docCount, fieldCount, termCount, numericCount,
+/// header (128 bytes)   magic "EVSEG004", docCount, fieldCount, termCount, numericCount,
 ///                      sum of field lengths per field, section offsets
 /// docKeys              Int64 × docCount
 /// fieldLengths         UInt32 × fieldCount × docCount (field-major)
@@ -10,7 +10,9 @@
 /// termData             the front-coded term dictionary (see TermDictionary)
 /// (unused)             an empty section, kept so the header layout stays fixed
 /// postings             per term: a skip table when it has more than one block (blockCount ×
-///                      12 bytes: last doc, data offset, positions offset), then blocks of up to
+///                      24 bytes: last doc, data offset, positions offset, the block's maximum
+///                      frequency per field (4 × UInt8) and minimum length per field (4 × UInt16),
+///                      for block-max pruning), then blocks of up to
 ///                      128 postings: varint doc delta, a header byte (low 4 bits: which fields
 ///                      the term occurs in; high 4 bits: the first such field's frequency when
 ///                      below 16, else 0 and a varint follows), varint frequencies of the others
@@ -18,10 +20,10 @@
 ///                      field's start
 /// ```
 enum SegmentFormat {
-    static let magic: UInt64 = 0x3330_3047_4553_5645  // "EVSEG003"
+    static let magic: UInt64 = 0x3430_3047_4553_5645  // "EVSEG004"
     static let headerSize = 128
     static let blockSize = 128
-    static let skipEntrySize = 12
+    static let skipEntrySize = 24
     /// Positions of field f are stored as (f << fieldShift) + position.
     static let fieldShift: UInt32 = 24
     /// Facet terms start with this byte, so they sort before text terms and never collide with them.

@@ -53,6 +53,8 @@ struct SegmentWriter {
                 let start = block * SegmentFormat.blockSize
                 let end = min(count, start + SegmentFormat.blockSize)
                 previous = block == 0 ? 0 : list.documents[start - 1]
+                var blockMaxFrequency = [UInt16](repeating: 0, count: 4)
+                var blockMinLength = [UInt32](repeating: .max, count: 4)
                 for index in start..<end {
                     let document = list.documents[index]
                     VarInt.append(document - previous, to: &postings)
@@ -65,6 +67,8 @@ struct SegmentWriter {
                             mask |= 1 << UInt8(field)
                             maxFrequency[field] = max(maxFrequency[field], frequency)
                             minLength[field] = min(minLength[field], fieldLengths[field][Int(document)])
+                            blockMaxFrequency[field] = max(blockMaxFrequency[field], frequency)
+                            blockMinLength[field] = min(blockMinLength[field], fieldLengths[field][Int(document)])
                         }
                     }
                     Self.appendFrequencies(frequencies, mask: mask, to: &postings)
@@ -85,17 +89,15 @@ struct SegmentWriter {
                     Self.store(list.documents[end - 1], into: &postings, at: skip)
                     Self.store(blockDataOffset, into: &postings, at: skip + 4)
                     Self.store(blockPositionsOffset, into: &postings, at: skip + 8)
+                    let (maxima, minima) = Self.pack(blockMaxFrequency, blockMinLength)
+                    Self.store(maxima, into: &postings, at: skip + 12)
+                    Self.store(minima, into: &postings, at: skip + 16)
                 }
             }
             guard postings.count <= Int(UInt32.max), positions.count <= Int(UInt32.max) else {
                 throw IndexError.io(path: path, reason: "segment too large (postings over 4 GB): lower the segment capacity")
             }
-            var maxima: UInt32 = 0
-            var minima: UInt64 = 0
-            for field in 0..<4 {
-                maxima |= UInt32(min(255, maxFrequency[field])) << (8 * UInt32(field))
-                minima |= UInt64(min(65_535, minLength[field] == .max ? 0 : minLength[field])) << (16 * UInt64(field))
-            }
+            let (maxima, minima) = Self.pack(maxFrequency, minLength)
             dictionary.append(term, TermInfo(docFrequency: UInt32(count), postingsOffset: UInt32(postingsStart),
                                               positionsOffset: UInt32(positionsStart), maxFrequencies: maxima, minLengths: minima))
         }
@@ -131,6 +133,18 @@ struct SegmentWriter {
             Self.store(offset, into: &file, at: SegmentFormat.Header.sections + index * 8)
         }
         try DurableFile.write(file, to: path)
+    }
+
+    /// Packs maximum frequencies (saturating at 255) and minimum lengths (clamped to 65,535;
+    /// a field never seen counts as 0) the way TermInfo and skip entries store them.
+    static func pack(_ maxFrequency: [UInt16], _ minLength: [UInt32]) -> (UInt32, UInt64) {
+        var maxima: UInt32 = 0
+        var minima: UInt64 = 0
+        for field in 0..<4 {
+            maxima |= UInt32(min(255, maxFrequency[field])) << (8 * UInt32(field))
+            minima |= UInt64(min(65_535, minLength[field] == .max ? 0 : minLength[field])) << (16 * UInt64(field))
+        }
+        return (maxima, minima)
     }
 
     /// The header byte and frequencies of one posting (see ``SegmentFormat``).

@@ -45,22 +45,24 @@ enum TermDictionary {
         let base: UnsafeRawPointer
         let fieldCount: Int
         private var offset: Int
-        private var end: Int
+        /// Terms left to read (the section is padded, so bytes alone cannot tell the end).
+        private var remaining: Int
         private var inBlock = 0
         /// The current term's bytes and statistics (valid after ``next()`` returned true).
         private(set) var term: [UInt8] = []
         private(set) var info = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxFrequencies: 0, minLengths: 0)
 
-        init(base: UnsafeRawPointer, fieldCount: Int, start: Int, end: Int) {
+        init(base: UnsafeRawPointer, fieldCount: Int, start: Int, remaining: Int) {
             self.base = base
             self.fieldCount = fieldCount
             offset = start
-            self.end = end
+            self.remaining = remaining
         }
 
         /// Decodes the next term; false at the end of the dictionary.
         mutating func next() -> Bool {
-            guard offset < end else { return false }
+            guard remaining > 0 else { return false }
+            remaining -= 1
             let startsBlock = inBlock % TermDictionary.blockTerms == 0
             let shared = Int(VarInt.read(base, &offset))
             let suffix = Int(VarInt.read(base, &offset))

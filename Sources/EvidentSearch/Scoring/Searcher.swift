@@ -15,6 +15,9 @@ private struct TermScorer {
     var bound: Double
     /// Index in the query's scoring-term order (for canonical summation).
     var queryIndex: Int
+    /// The block whose bound is cached, and that bound.
+    var boundBlock = -2
+    var blockBound = 0.0
 }
 
 extension IndexSnapshot {
@@ -165,6 +168,25 @@ extension IndexSnapshot {
             return total
         }
 
+        /// Upper bound of a term's contribution within its cursor's current block.
+        func blockBound(_ index: Int) -> Double {
+            let block = scorers[index].cursor.block
+            if scorers[index].boundBlock == block { return scorers[index].blockBound }
+            let maxima = scorers[index].cursor.blockMaxFrequencies
+            let minima = scorers[index].cursor.blockMinLengths
+            var best = 0.0
+            for field in 0..<fieldCount {
+                let frequency = (maxima >> (8 * UInt32(field))) & 0xFF
+                guard frequency > 0 else { continue }
+                let length = Double((minima >> (16 * UInt64(field))) & 0xFFFF)
+                best += fieldWeights[field] * Double(frequency) / max(oneMinusB[field] + length * bOverAverage[field], 1e-9)
+            }
+            let bound = scorers[index].weight * best / (k1 + best)
+            scorers[index].boundBlock = block
+            scorers[index].blockBound = bound
+            return bound
+        }
+
         let epsilon = 1e-9
         var essentialStart = 0
         func updateEssential() {
@@ -176,6 +198,26 @@ extension IndexSnapshot {
         if prune { updateEssential() }
 
         while true {
+            // Block-max: skip windows where the essential lists' block bounds cannot beat the threshold.
+            if prune && heap.isFull {
+                let threshold = heap.threshold - epsilon * max(1, heap.threshold)
+                while true {
+                    var upTo = PostingCursor.exhausted
+                    var bound = prefixBounds[essentialStart]
+                    for index in essentialStart..<scorers.count where scorers[index].cursor.document != PostingCursor.exhausted {
+                        upTo = min(upTo, scorers[index].cursor.blockLastDocument)
+                        bound += blockBound(index)
+                    }
+                    guard upTo != PostingCursor.exhausted, bound < threshold else { break }
+                    for index in essentialStart..<scorers.count where scorers[index].cursor.document <= upTo {
+                        if scorers[index].cursor.blockLastDocument == upTo {
+                            scorers[index].cursor.advanceBlock(beyond: upTo)
+                        } else {
+                            scorers[index].cursor.advance(to: upTo + 1)
+                        }
+                    }
+                }
+            }
             // The next candidate: the smallest current document among essential lists.
             var candidate = PostingCursor.exhausted
             for index in essentialStart..<scorers.count where scorers[index].cursor.document < candidate {
@@ -184,7 +226,14 @@ extension IndexSnapshot {
             if candidate == PostingCursor.exhausted { break }
             let order = UInt64(segmentIndex) << 32 | UInt64(candidate)
 
-            var keep = accepted(candidate)
+            var keep = true
+            if prune && heap.isFull {
+                // Cheap check with block bounds before decoding anything else for this candidate.
+                var bound = prefixBounds[essentialStart]
+                for index in essentialStart..<scorers.count where scorers[index].cursor.document == candidate { bound += blockBound(index) }
+                if bound < heap.threshold - epsilon * max(1, heap.threshold) { keep = false }
+            }
+            keep = keep && accepted(candidate)
             if keep && prune {
                 // Essential terms first, then non-essential ones while the bound still allows a win.
                 var partial = 0.0
