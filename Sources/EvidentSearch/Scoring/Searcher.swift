@@ -196,44 +196,40 @@ extension IndexSnapshot {
             }
         }
         if prune { updateEssential() }
+        var windowEnd = PostingCursor.exhausted
 
         while true {
-            // Block-max: skip windows where the essential lists' block bounds cannot beat the threshold.
-            if prune && heap.isFull {
-                let threshold = heap.threshold - epsilon * max(1, heap.threshold)
-                while true {
-                    var upTo = PostingCursor.exhausted
-                    var bound = prefixBounds[essentialStart]
-                    for index in essentialStart..<scorers.count where scorers[index].cursor.document != PostingCursor.exhausted {
-                        upTo = min(upTo, scorers[index].cursor.blockLastDocument)
-                        bound += blockBound(index)
-                    }
-                    guard upTo != PostingCursor.exhausted, bound < threshold else { break }
-                    for index in essentialStart..<scorers.count where scorers[index].cursor.document <= upTo {
-                        if scorers[index].cursor.blockLastDocument == upTo {
-                            scorers[index].cursor.advanceBlock(beyond: upTo)
-                        } else {
-                            scorers[index].cursor.advance(to: upTo + 1)
-                        }
-                    }
-                }
-            }
             // The next candidate: the smallest current document among essential lists.
             var candidate = PostingCursor.exhausted
             for index in essentialStart..<scorers.count where scorers[index].cursor.document < candidate {
                 candidate = scorers[index].cursor.document
             }
             if candidate == PostingCursor.exhausted { break }
+            // Block-max: when the candidate leaves the current window, bound the next window (up
+            // to the nearest block end among essential lists); if no document in it can beat the
+            // threshold, jump every essential list past it without decoding.
+            if prune && heap.isFull && (candidate > windowEnd || windowEnd == PostingCursor.exhausted) {
+                var upTo = PostingCursor.exhausted
+                var bound = prefixBounds[essentialStart]
+                for index in essentialStart..<scorers.count where scorers[index].cursor.document != PostingCursor.exhausted {
+                    upTo = min(upTo, scorers[index].cursor.blockLastDocument)
+                    bound += blockBound(index)
+                }
+                windowEnd = upTo
+                if bound < heap.threshold - epsilon * max(1, heap.threshold) {
+                    for index in essentialStart..<scorers.count where scorers[index].cursor.document <= upTo {
+                        if scorers[index].cursor.blockLastDocument == upTo {
+                            scorers[index].cursor.advanceBlock(beyond: upTo)
+                        } else {
+                            scorers[index].cursor.advance(to: upTo &+ 1)
+                        }
+                    }
+                    continue
+                }
+            }
             let order = UInt64(segmentIndex) << 32 | UInt64(candidate)
 
-            var keep = true
-            if prune && heap.isFull {
-                // Cheap check with block bounds before decoding anything else for this candidate.
-                var bound = prefixBounds[essentialStart]
-                for index in essentialStart..<scorers.count where scorers[index].cursor.document == candidate { bound += blockBound(index) }
-                if bound < heap.threshold - epsilon * max(1, heap.threshold) { keep = false }
-            }
-            keep = keep && accepted(candidate)
+            var keep = accepted(candidate)
             if keep && prune {
                 // Essential terms first, then non-essential ones while the bound still allows a win.
                 var partial = 0.0
