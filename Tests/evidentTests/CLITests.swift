@@ -71,6 +71,10 @@ struct CLITests {
         let stats = try CLI.json(CLI.run(["stats", "--library", library, "--json"]).stdout)
         #expect(stats["documents"] as? Int == 11_697)
         #expect(stats["passages"] as? Int == Self.fullPassageCount)
+        // The index caught up too: nothing left to index, every document searchable.
+        let index = try CLI.json(CLI.run(["index", "--library", library, "--json"]).stdout)
+        #expect(index["indexed"] as? Int == 0)
+        #expect(index["liveDocuments"] as? Int == 11_697)
     }
 
     /// Passages in a library built from all of ../shared/data in one uninterrupted run.
@@ -80,4 +84,39 @@ struct CLITests {
         _ = try! CLI.run(["ingest", CLI.shared, "--library", library])
         return try! CLI.json(CLI.run(["stats", "--library", library, "--json"]).stdout)["passages"] as! Int
     }()
+}
+
+@Suite("evident search and eval", .serialized)
+struct SearchCLITests {
+    @Test("ingest builds the index; search prints ranked JSON results with passages")
+    func searchJSON() throws {
+        let library = CLI.temporaryPath("search")
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        let ingest = try CLI.json(CLI.run(["ingest", "\(CLI.shared)/medquad/6_NINDS_QA", "--library", library, "--json"]).stdout)
+        let index = try #require(ingest["index"] as? [String: Any])
+        #expect(index["indexed"] as? Int == ingest["added"] as? Int)
+        let result = try CLI.run(["search", "What causes blepharospasm?", "--library", library, "--json", "--limit", "3"])
+        #expect(result.status == 0)
+        let output = try CLI.json(result.stdout)
+        let hits = try #require(output["results"] as? [[String: Any]])
+        #expect(hits.count == 3)
+        #expect(hits.first?["id"] as? String == "medquad:NINDS-0000043")
+        #expect((hits.first?["passage"] as? [String: Any])?["text"] as? String != nil)
+        #expect(try CLI.run(["search", "x", "--library", library, "--limit", "0"]).status == 64)
+        let text = try CLI.run(["search", "blepharospasm", "--library", library, "--tier", "research"])
+        #expect(text.stdout.contains("No documents match"))
+    }
+
+    @Test("eval prints the four metrics; a missing file is an error")
+    func eval() throws {
+        let data = "\(CLI.shared)/scifact"
+        let result = try CLI.run(["eval", "--corpus", "\(data)/corpus.jsonl", "--queries", "\(data)/queries.train.jsonl", "--qrels", "\(data)/qrels/train.tsv", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let metrics = try #require(try CLI.json(result.stdout)["metrics"] as? [String: Double])
+        #expect(Set(metrics.keys) == ["ndcgAt10", "recallAt100", "mrrAt10", "averagePrecision"])
+        #expect(metrics["ndcgAt10"]! > 0.69)
+        let missing = try CLI.run(["eval", "--corpus", "/no/corpus.jsonl", "--queries", "\(data)/queries.train.jsonl", "--qrels", "\(data)/qrels/train.tsv"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/no/corpus.jsonl: no such file"))
+    }
 }
