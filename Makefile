@@ -10,10 +10,10 @@ GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os
 
 .PHONY: demo setup system-deps build library test bench clean
 
-## demo: set up, build, ingest the starter library and look something up in it
+## demo: set up, build, ingest the starter library and search it
 demo: setup build library
 	$(EVIDENT) stats --library $(LIBRARY)
-	$(EVIDENT) show medquad:NINDS-0000043 --library $(LIBRARY)
+	$(EVIDENT) search "What causes blepharospasm?" --limit 5 --library $(LIBRARY)
 
 ## setup: system libraries (Debian); in .venv the open-medicine guideline pack and the test references (snowballstemmer, pytrec-eval)
 setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11
@@ -46,9 +46,12 @@ test: setup
 	@rm -f .build-warnings.log
 	swift test
 
-## bench: release-build benchmarks on the shared data
+## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
 bench: build
 	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad
+	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
+	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
+	bench/peers.sh
 
 clean:
 	rm -rf .build $(LIBRARY)
