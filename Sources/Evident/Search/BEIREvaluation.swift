@@ -33,6 +33,9 @@ public struct BEIREvaluation {
     /// A problem with the inputs.
     public struct InputError: Error, CustomStringConvertible {
         public var description: String
+
+        /// Creates an error with its message.
+        public init(description: String) { self.description = description }
     }
 
     /// Reads a BEIR queries file (`{"_id", "text"}` per line).

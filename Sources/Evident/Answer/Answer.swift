@@ -1,0 +1,98 @@
+/// A composed answer: guideline statements first, then research, each with numbered citations
+/// and the exact quotes they rest on. Its JSON form is stable (see README).
+public struct Answer: Codable, Sendable {
+    /// One cited sentence.
+    public struct Statement: Codable, Sendable, Equatable {
+        public var text: String
+        /// A short label the source gives the statement ("Regimen"), when it has one.
+        public var label: String?
+        public var citations: [Int]
+        public var evidence: [Evidence]
+    }
+
+    /// Where a statement comes from.
+    public struct Evidence: Codable, Sendable, Equatable {
+        /// Reference number.
+        public var reference: Int
+        /// `<document id>#<passage ordinal>`.
+        public var passageId: String
+        /// The exact sentence in the passage.
+        public var quote: String
+    }
+
+    /// A titled group of statements.
+    public struct Section: Codable, Sendable {
+        public var heading: String
+        public var statements: [Statement]
+    }
+
+    /// The guideline part.
+    public struct GuidelinePart: Codable, Sendable {
+        public var summary: [Statement]
+        public var sections: [Section]
+        /// Set when the library has no guideline evidence for the question.
+        public var note: String?
+    }
+
+    /// The research part.
+    public struct ResearchPart: Codable, Sendable {
+        public var sections: [Section]
+        public var note: String?
+    }
+
+    /// A recognised medical concept.
+    public struct Topic: Codable, Sendable, Equatable {
+        public var label: String
+        public var meshId: String?
+    }
+
+    /// One entry of the reference list.
+    public struct Reference: Codable, Sendable {
+        public var number: Int
+        public var documentId: String
+        public var tier: Tier
+        public var kind: DocumentKind
+        public var title: String?
+        public var authors: [String]
+        public var source: String?
+        public var year: Int?
+        public var pmid: String?
+        public var doi: String?
+        public var url: String?
+
+        /// Formatted like a journal's reference list: authors or organization, title, source, year, identifiers.
+        public var citation: String {
+            var parts: [String] = []
+            if !authors.isEmpty {
+                parts.append(authors.count > 3 ? authors.prefix(3).joined(separator: ", ") + ", et al" : authors.joined(separator: ", "))
+            } else if let source { parts.append(source) }
+            if let title { parts.append(title.hasSuffix(".") ? String(title.dropLast()) : title) }
+            let venue = [authors.isEmpty ? nil : source, year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
+            if !venue.isEmpty { parts.append(venue) }
+            var identifiers: [String] = []
+            if let pmid { identifiers.append("PMID: \(pmid)") }
+            if let doi { identifiers.append("doi:\(doi)") }
+            if let url, pmid == nil, doi == nil { identifiers.append(url) }
+            return (parts.joined(separator: ". ") + ".") + (identifiers.isEmpty ? "" : " " + identifiers.joined(separator: ". "))
+        }
+    }
+
+    public var question: String
+    public var intent: Intent
+    public var topics: [Topic]
+    public var guidelines: GuidelinePart
+    public var research: ResearchPart
+    public var references: [Reference]
+    /// Set when the library holds nothing relevant: what to ingest instead.
+    public var message: String?
+    public var disclaimer: String
+    public var elapsedMs: Double
+
+    /// Every statement, guideline first, in reading order.
+    public var allStatements: [Statement] {
+        guidelines.summary + guidelines.sections.flatMap(\.statements) + research.sections.flatMap(\.statements)
+    }
+
+    /// The default closing disclaimer.
+    public static let defaultDisclaimer = "This summary is generated from the sources cited above and is not medical advice; check the cited sources and use clinical judgement."
+}
