@@ -10,10 +10,10 @@ GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os
 
 .PHONY: demo setup system-deps build library test bench clean
 
-## demo: set up, build, ingest the starter library and search it
+## demo: set up, build, ingest the starter library and ask it a question
 demo: setup build library
 	$(EVIDENT) stats --library $(LIBRARY)
-	$(EVIDENT) search "What causes blepharospasm?" --limit 5 --library $(LIBRARY)
+	$(EVIDENT) ask "What causes blepharospasm?" --library $(LIBRARY)
 
 ## setup: system libraries (Debian); in .venv the open-medicine guideline pack and the test references (snowballstemmer, pytrec-eval)
 setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11
@@ -38,6 +38,8 @@ build:
 ## library: ingest the starter library (open-medicine guidelines, NIH pages, PubMed abstracts)
 library: setup build
 	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
+	cp $(SHARED)/mesh/mesh_id_label_mappings.tsv $(LIBRARY)/
+	$(EVIDENT) aspects --library $(LIBRARY)
 
 ## test: run the whole test suite (debug build)
 test: setup
@@ -47,10 +49,11 @@ test: setup
 	swift test
 
 ## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
-bench: build
+bench: build library
 	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad
 	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
 	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
+	$(EVIDENT) bench ask --library $(LIBRARY)
 	bench/peers.sh
 
 clean:

@@ -120,3 +120,45 @@ struct SearchCLITests {
         #expect(missing.stderr.contains("/no/corpus.jsonl: no such file"))
     }
 }
+
+@Suite("evident ask", .serialized)
+struct AskCLITests {
+    static let library: String = {
+        let path = CLI.temporaryPath("ask")
+        _ = try! CLI.run(["ingest", "\(CLI.shared)/medquad/6_NINDS_QA", "\(CLI.shared)/medquad/3_GHR_QA", "\(CLI.shared)/pubmedqa", "--library", path])
+        return path
+    }()
+
+    @Test("ask --format json has the documented shape; text starts with the guidelines")
+    func json() throws {
+        let mesh = "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"
+        let result = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let answer = try CLI.json(result.stdout)
+        #expect(Set(answer.keys).isSuperset(of: ["question", "intent", "topics", "guidelines", "research", "references", "disclaimer", "elapsedMs"]))
+        #expect(answer["intent"] as? String == "causes")
+        let topics = try #require(answer["topics"] as? [[String: Any]])
+        #expect(topics.first?["meshId"] as? String == "D001764")
+        let guidelines = try #require(answer["guidelines"] as? [String: Any])
+        let sections = try #require(guidelines["sections"] as? [[String: Any]])
+        let statement = try #require((sections.first?["statements"] as? [[String: Any]])?.first)
+        #expect(Set(statement.keys).isSuperset(of: ["text", "citations", "evidence"]))
+        let evidence = try #require((statement["evidence"] as? [[String: Any]])?.first)
+        #expect(Set(evidence.keys) == ["reference", "passageId", "quote"])
+        let reference = try #require((answer["references"] as? [[String: Any]])?.first)
+        #expect(reference["number"] as? Int == 1)
+        #expect(reference["tier"] as? String == "guideline")
+        let text = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh])
+        #expect(text.stdout.hasPrefix("From the Guidelines"))
+        #expect(text.stdout.contains("References\n1. "))
+        #expect(try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh, "--format", "html"]).stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test("no evidence: a clear answer and exit status 0")
+    func noEvidence() throws {
+        let result = try CLI.run(["ask", "How do I change a bicycle tyre?", "--library", Self.library, "--mesh", "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("No evidence in this library"))
+        #expect(try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.tsv"]).status == 2)
+    }
+}

@@ -99,22 +99,22 @@ public struct AnswerComposer: Sendable {
                 let passages = try Row.fetchAll(db, sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal", arguments: [hit.key])
                 let document = Library.document(from: row, passages: [])
                 documents[hit.key] = document
-                let documentOnTopic = Self.isOnTopic(Set(snapshot.analyzer.terms(document.title ?? "")), analysis)
+                let documentOnTopic = Self.isOnTopic(QuestionAnalysis.topicWords(document.title ?? ""), analysis)
                 let evidenceBonus = Self.evidenceWeight(document.kind)
                 let recency = document.year.map { max(0, min(1, Double($0 - 1990) / 35)) * 0.1 } ?? 0
                 for passage in passages {
                     let label: String? = passage["label"]
                     if let label, Self.skippedLabels.contains(label) { continue }
                     let heading: String? = passage["heading"]
-                    let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic(Set(snapshot.analyzer.terms($0)), analysis) } ?? false
+                    let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic(QuestionAnalysis.topicWords($0), analysis) } ?? false
                     let text: String = passage["text"]
                     for sentence in SentenceSplitter.sentences(text) {
                         let words = sentence.split(separator: " ").count
-                        guard words >= 6, words <= 70, sentence.last != "?", sentence.first?.isLowercase != true,
+                        guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
                               !Self.isBoilerplate(sentence) else { continue }
                         let terms = snapshot.analyzer.terms(String(sentence))
                         let termSet = Set(terms)
-                        let mentionsTopic = Self.isOnTopic(termSet, analysis)
+                        let mentionsTopic = Self.isOnTopic(QuestionAnalysis.topicWords(String(sentence)), analysis)
                         guard mentionsTopic || passageOnTopic else { continue }
                         var (aspect, confidence) = classifier.classify(text: String(sentence), terms: terms)
                         // A sentence that names the asked intent ("the causes of …") belongs to it.
@@ -136,9 +136,9 @@ public struct AnswerComposer: Sendable {
         return result.sorted { $0.score > $1.score }
     }
 
-    /// True when `terms` touch enough of the question's topic groups.
-    static func isOnTopic(_ terms: Set<String>, _ analysis: QuestionAnalysis) -> Bool {
-        analysis.topicGroups.filter { !$0.isDisjoint(with: terms) }.count >= analysis.requiredGroups
+    /// True when `words` (see ``QuestionAnalysis/topicWords(_:)``) touch enough of the question's topic groups.
+    static func isOnTopic(_ words: Set<String>, _ analysis: QuestionAnalysis) -> Bool {
+        analysis.topicGroups.filter { !$0.isDisjoint(with: words) }.count >= analysis.requiredGroups
     }
 
     /// Boilerplate and list dumps that read badly as statements (links, ontology notices, "A - B - C").

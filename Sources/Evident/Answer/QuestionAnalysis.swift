@@ -18,6 +18,17 @@ public struct QuestionAnalysis: Sendable {
     /// majority of the content words otherwise (so "change a bicycle tyre" is not about "change").
     public var requiredGroups: Int
 
+    /// Words for deciding what a text is about: lower-case, unstemmed (stemming would make
+    /// "pancreatic" count as "pancreatitis"), with a plain plural "s" removed.
+    public static func topicWords(_ text: String) -> Set<String> {
+        Set(MeSHVocabulary.words(text).map { word in
+            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+                return String(word.dropLast())
+            }
+            return word
+        })
+    }
+
     /// Words of a question that are neither topic nor content: greetings, question words, intent cues.
     static let fillerWords: Set<String> = [
         "hi", "hello", "dear", "doctor", "thanks", "thank", "please", "i", "my", "me", "we", "our", "you", "your", "im",
@@ -48,7 +59,7 @@ public struct QuestionAnalysis: Sendable {
                 texts.append(match.text)
                 let names = vocabulary.synonyms(of: match.descriptorIndex)
                 synonyms += names
-                groups.append(Set(analyzer.terms(([match.text] + names).joined(separator: " "))))
+                groups.append(Self.topicWords(([match.text] + names).joined(separator: " ")))
             }
         }
         var required = 1
@@ -57,10 +68,11 @@ public struct QuestionAnalysis: Sendable {
             if !words.isEmpty {
                 texts = words
                 topics = [Answer.Topic(label: words.joined(separator: " "), meshId: nil)]
-                groups = words.map { Set(analyzer.terms($0)) }.filter { !$0.isEmpty }
+                groups = words.map { Self.topicWords($0) }.filter { !$0.isEmpty }
                 required = groups.count / 2 + 1
             }
         }
+        groups = groups.map { $0.subtracting(Self.fillerWords).subtracting(analyzer.stopWords) }.filter { !$0.isEmpty }
         topicGroups = groups
         requiredGroups = required
         self.topics = topics

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance on real data and print a table (use a release build).",
-        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self]
+        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self]
     )
 }
 
@@ -164,5 +164,48 @@ struct GenerateCorpusCommand: ParsableCommand {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let summary = try ScaleCorpus(sources: sources, documents: documents, seed: seed).write(to: output)
         print("Wrote \(Terminal.number(summary.documents)) documents (\(Terminal.bytes(summary.bytes))) to \(output) from \(Terminal.number(summary.sentencePool)) sentences and \(Terminal.number(summary.titlePool)) titles.")
+    }
+}
+
+/// `evident bench ask`: answer latency over a question set.
+struct AskBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer latency (p50/p99) over a set of 20 questions on a warm process.",
+        discussion: """
+            Loads the MeSH vocabulary, the index and the aspect model once (reported as setup), \
+            then answers every question --rounds times and keeps each question's fastest run. \
+            The target is a p50 under 30 ms on the starter library (`make library`).
+            """
+    )
+
+    @OptionGroup var libraryOptions: LibraryOptions
+
+    @Option(name: .long, help: ArgumentHelp("The MeSH table.", valueName: "file"))
+    var mesh: String?
+
+    @Option(name: .long, help: "Rounds per question.")
+    var rounds = 3
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        #if DEBUG
+        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
+        #endif
+        let library = try libraryOptions.open(create: false)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let composer = try AskCommand.composer(library: library, mesh: mesh, disclaimer: nil)
+        let setup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let report = try AskBenchmark.run(composer: composer, setupMilliseconds: setup, rounds: max(1, rounds))
+        if json { try Terminal.printJSON(report); return }
+        print("""
+            questions        \(report.questions) × \(report.rounds) rounds (fastest per question)
+            setup            \(String(format: "%.0f", report.setupMilliseconds)) ms (vocabulary, index, aspect model; once per process)
+            latency p50      \(String(format: "%.1f", report.p50Milliseconds)) ms
+            latency p99      \(String(format: "%.1f", report.p99Milliseconds)) ms
+            statements       \(String(format: "%.1f", report.meanStatements)) per answer
+            """)
     }
 }
