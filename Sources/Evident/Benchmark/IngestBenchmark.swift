@@ -13,32 +13,8 @@ public struct IngestBenchmark {
         public var parseSeconds: Double
         /// Seconds to parse and store (the real `evident ingest`).
         public var ingestSeconds: Double
-        public var parseDocumentsPerSecond: Double { parseSeconds > 0 ? Double(documents) / parseSeconds : 0 }
-        public var ingestDocumentsPerSecond: Double { ingestSeconds > 0 ? Double(documents) / ingestSeconds : 0 }
-
-        enum CodingKeys: String, CodingKey {
-            case name, documents, megabytes, parseSeconds, ingestSeconds, parseDocumentsPerSecond, ingestDocumentsPerSecond
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(documents, forKey: .documents)
-            try container.encode(megabytes, forKey: .megabytes)
-            try container.encode(parseSeconds, forKey: .parseSeconds)
-            try container.encode(ingestSeconds, forKey: .ingestSeconds)
-            try container.encode(parseDocumentsPerSecond.rounded(), forKey: .parseDocumentsPerSecond)
-            try container.encode(ingestDocumentsPerSecond.rounded(), forKey: .ingestDocumentsPerSecond)
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            name = try container.decode(String.self, forKey: .name)
-            documents = try container.decode(Int.self, forKey: .documents)
-            megabytes = try container.decode(Double.self, forKey: .megabytes)
-            parseSeconds = try container.decode(Double.self, forKey: .parseSeconds)
-            ingestSeconds = try container.decode(Double.self, forKey: .ingestSeconds)
-        }
+        public var parseDocumentsPerSecond: Double
+        public var ingestDocumentsPerSecond: Double
 
         init(name: String, documents: Int, megabytes: Double, parseSeconds: Double, ingestSeconds: Double) {
             self.name = name
@@ -46,6 +22,8 @@ public struct IngestBenchmark {
             self.megabytes = megabytes
             self.parseSeconds = parseSeconds
             self.ingestSeconds = ingestSeconds
+            parseDocumentsPerSecond = parseSeconds > 0 ? (Double(documents) / parseSeconds).rounded() : 0
+            ingestDocumentsPerSecond = ingestSeconds > 0 ? (Double(documents) / ingestSeconds).rounded() : 0
         }
     }
 

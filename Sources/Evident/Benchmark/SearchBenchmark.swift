@@ -16,41 +16,8 @@ public struct SearchBenchmark {
         public var latencyP99Milliseconds: Double
         public var queriesPerSecond: Double
         public var segments: Int
-        public var documentsPerSecond: Double { indexSeconds > 0 ? Double(documents) / indexSeconds : 0 }
-        public var indexToTextRatio: Double { rawTextBytes > 0 ? Double(indexBytes) / Double(rawTextBytes) : 0 }
-
-        enum CodingKeys: String, CodingKey {
-            case documents, rawTextBytes, indexBytes, indexSeconds, queries, latencyP50Milliseconds
-            case latencyP99Milliseconds, queriesPerSecond, segments, documentsPerSecond, indexToTextRatio
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(documents, forKey: .documents)
-            try container.encode(rawTextBytes, forKey: .rawTextBytes)
-            try container.encode(indexBytes, forKey: .indexBytes)
-            try container.encode(indexSeconds, forKey: .indexSeconds)
-            try container.encode(queries, forKey: .queries)
-            try container.encode(latencyP50Milliseconds, forKey: .latencyP50Milliseconds)
-            try container.encode(latencyP99Milliseconds, forKey: .latencyP99Milliseconds)
-            try container.encode(queriesPerSecond, forKey: .queriesPerSecond)
-            try container.encode(segments, forKey: .segments)
-            try container.encode(documentsPerSecond, forKey: .documentsPerSecond)
-            try container.encode(indexToTextRatio, forKey: .indexToTextRatio)
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            documents = try container.decode(Int.self, forKey: .documents)
-            rawTextBytes = try container.decode(Int.self, forKey: .rawTextBytes)
-            indexBytes = try container.decode(Int.self, forKey: .indexBytes)
-            indexSeconds = try container.decode(Double.self, forKey: .indexSeconds)
-            queries = try container.decode(Int.self, forKey: .queries)
-            latencyP50Milliseconds = try container.decode(Double.self, forKey: .latencyP50Milliseconds)
-            latencyP99Milliseconds = try container.decode(Double.self, forKey: .latencyP99Milliseconds)
-            queriesPerSecond = try container.decode(Double.self, forKey: .queriesPerSecond)
-            segments = try container.decode(Int.self, forKey: .segments)
-        }
+        public var documentsPerSecond: Double
+        public var indexToTextRatio: Double
 
         init(documents: Int, rawTextBytes: Int, indexBytes: Int, indexSeconds: Double, queries: Int, latencyP50Milliseconds: Double, latencyP99Milliseconds: Double, queriesPerSecond: Double, segments: Int) {
             self.documents = documents
@@ -62,6 +29,8 @@ public struct SearchBenchmark {
             self.latencyP99Milliseconds = latencyP99Milliseconds
             self.queriesPerSecond = queriesPerSecond
             self.segments = segments
+            documentsPerSecond = indexSeconds > 0 ? Double(documents) / indexSeconds : 0
+            indexToTextRatio = rawTextBytes > 0 ? Double(indexBytes) / Double(rawTextBytes) : 0
         }
     }
 

@@ -42,9 +42,7 @@ struct IngestBenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        #if DEBUG
-        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
-        #endif
+        Terminal.warnIfDebugBuild()
         let target = 10_000.0
         if !json {
             print("source                 documents      MB   parse docs/s  ingest docs/s   ingest/target")
@@ -102,9 +100,7 @@ struct SearchBenchCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        #if DEBUG
-        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
-        #endif
+        Terminal.warnIfDebugBuild()
         var benchmark = SearchBenchmark(corpus: corpus, queries: queries)
         benchmark.runFile = runFile
         benchmark.rounds = max(1, rounds)
@@ -191,9 +187,7 @@ struct AskBenchCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        #if DEBUG
-        Terminal.writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
-        #endif
+        Terminal.warnIfDebugBuild()
         let library = try libraryOptions.open(create: false)
         let start = DispatchTime.now().uptimeNanoseconds
         let composer = try AskCommand.composer(library: library, mesh: mesh, disclaimer: nil)

@@ -15,6 +15,13 @@ enum Terminal {
         return 80
     }
 
+    /// Warns on standard error when a benchmark runs in a debug build (its numbers mean little).
+    static func warnIfDebugBuild() {
+        #if DEBUG
+        writeError("warning: this is a debug build; measure with `swift build -c release`.\n")
+        #endif
+    }
+
     /// Prints `error: message` to standard error.
     static func printError(_ message: String) {
         writeError("error: \(message)\n")
