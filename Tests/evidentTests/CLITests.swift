@@ -147,6 +147,8 @@ struct AskCLITests {
         #expect(Set(evidence.keys) == ["reference", "passageId", "quote"])
         let reference = try #require((answer["references"] as? [[String: Any]])?.first)
         #expect(reference["number"] as? Int == 1)
+        #expect(Set(reference.keys).isSuperset(of: ["number", "documentId", "tier", "kind", "title", "source", "year", "pmid", "doi", "url"]),
+                "every reference key is present, null where unknown")
         #expect(reference["tier"] as? String == "guideline")
         let text = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh])
         #expect(text.stdout.hasPrefix("From the Guidelines"))

@@ -44,6 +44,13 @@ public struct Answer: Codable, Sendable {
     public struct Topic: Codable, Sendable, Equatable {
         public var label: String
         public var meshId: String?
+
+        /// Encodes every key, `null` where absent (the JSON shape is fixed).
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(meshId, forKey: .meshId)
+        }
     }
 
     /// One entry of the reference list.
@@ -59,6 +66,22 @@ public struct Answer: Codable, Sendable {
         public var pmid: String?
         public var doi: String?
         public var url: String?
+
+        /// Encodes every key, `null` where absent (the JSON shape is fixed).
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(number, forKey: .number)
+            try container.encode(documentId, forKey: .documentId)
+            try container.encode(tier, forKey: .tier)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(title, forKey: .title)
+            try container.encode(authors, forKey: .authors)
+            try container.encode(source, forKey: .source)
+            try container.encode(year, forKey: .year)
+            try container.encode(pmid, forKey: .pmid)
+            try container.encode(doi, forKey: .doi)
+            try container.encode(url, forKey: .url)
+        }
 
         /// Formatted like a journal's reference list: authors or organization, title, source, year, identifiers.
         public var citation: String {

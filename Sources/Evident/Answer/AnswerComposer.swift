@@ -99,22 +99,23 @@ public struct AnswerComposer: Sendable {
                 let passages = try Row.fetchAll(db, sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal", arguments: [hit.key])
                 let document = Library.document(from: row, passages: [])
                 documents[hit.key] = document
-                let documentOnTopic = Self.isOnTopic(QuestionAnalysis.topicWords(document.title ?? ""), analysis)
+                let documentOnTopic = Self.isOnTopic(document.title ?? "", analysis)
                 let evidenceBonus = Self.evidenceWeight(document.kind)
                 let recency = document.year.map { max(0, min(1, Double($0 - 1990) / 35)) * 0.1 } ?? 0
                 for passage in passages {
                     let label: String? = passage["label"]
                     if let label, Self.skippedLabels.contains(label) { continue }
                     let heading: String? = passage["heading"]
-                    let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic(QuestionAnalysis.topicWords($0), analysis) } ?? false
+                    let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic($0, analysis) } ?? false
                     let text: String = passage["text"]
                     for sentence in SentenceSplitter.sentences(text) {
                         let words = sentence.split(separator: " ").count
                         guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
-                              !Self.isBoilerplate(sentence) else { continue }
+                              !Self.isBoilerplate(sentence), !Self.isBareTableRow(sentence) else { continue }
                         let terms = snapshot.analyzer.terms(String(sentence))
                         let termSet = Set(terms)
-                        let mentionsTopic = Self.isOnTopic(QuestionAnalysis.topicWords(String(sentence)), analysis)
+                        let mentionsTopic = Self.isOnTopic(String(sentence), analysis)
+                        let topicFirst = Self.startsWithTopic(sentence, analysis)
                         guard mentionsTopic || passageOnTopic else { continue }
                         var (aspect, confidence) = classifier.classify(text: String(sentence), terms: terms)
                         // A sentence that names the asked intent ("the causes of …") belongs to it.
@@ -127,6 +128,7 @@ public struct AnswerComposer: Sendable {
                         let labelBonus = Self.labelWeight(label, aspect: aspect)
                         let score = 1 / (1 + 0.25 * Double(rank)) + overlap + (mentionsTopic ? 0.3 : 0) + labelBonus
                             + evidenceBonus + recency + 0.2 * confidence + (namesIntent ? 0.4 : 0) - (anaphoric ? 0.4 : 0)
+                            + (topicFirst ? (analysis.intent == .definition ? 0.8 : 0.3) : 0)
                         result.append(Candidate(text: sentence, terms: termSet, aspect: aspect, score: score, canLead: mentionsTopic && !anaphoric,
                                                 documentRowid: hit.key, documentID: document.id, passageOrdinal: passage["ordinal"]))
                     }
@@ -136,15 +138,42 @@ public struct AnswerComposer: Sendable {
         return result.sorted { $0.score > $1.score }
     }
 
-    /// True when `words` (see ``QuestionAnalysis/topicWords(_:)``) touch enough of the question's topic groups.
-    static func isOnTopic(_ words: Set<String>, _ analysis: QuestionAnalysis) -> Bool {
-        analysis.topicGroups.filter { !$0.isDisjoint(with: words) }.count >= analysis.requiredGroups
+    /// True when `text` is about the question's topic: it contains a MeSH topic's name or
+    /// synonym as a phrase, or (without MeSH topics) a majority of the question's content words.
+    static func isOnTopic(_ text: String, _ analysis: QuestionAnalysis) -> Bool {
+        guard !analysis.topicPhrases.isEmpty else {
+            let words = QuestionAnalysis.topicWords(text)
+            return analysis.topicGroups.filter { !$0.isDisjoint(with: words) }.count >= analysis.requiredGroups
+        }
+        let words = QuestionAnalysis.phraseWords(text)
+        return analysis.topicPhrases.contains { phrases in phrases.contains { contains(words, $0) } }
+    }
+
+    /// True when `words` holds `phrase` as a contiguous run.
+    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        }
+        return false
+    }
+
+    /// True when the sentence opens with a topic's name ("Sepsis is defined as …").
+    static func startsWithTopic(_ sentence: Substring, _ analysis: QuestionAnalysis) -> Bool {
+        let words = Array(QuestionAnalysis.phraseWords(String(sentence.prefix(80))).prefix(6))
+        return analysis.topicPhrases.contains { $0.contains { phrase in phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase } }
+    }
+
+    /// A table row with no label ("3.0-6.0 mmol/L; 7.0-7.25; …"): cells without a statement.
+    static func isBareTableRow(_ sentence: Substring) -> Bool {
+        sentence.filter { $0 == ";" }.count >= 2 && !sentence.prefix(42).contains(":")
     }
 
     /// Boilerplate and list dumps that read badly as statements (links, ontology notices, "A - B - C").
     static func isBoilerplate(_ sentence: Substring) -> Bool {
         if sentence.contains("http") || sentence.hasPrefix("These resources") { return true }
-        if sentence.contains("Human Phenotype Ontology") || sentence.contains("number of the fraction") { return true }
+        if sentence.contains("Human Phenotype Ontology") || sentence.contains("number of the fraction")
+            || sentence.contains("frequency of a sign or symptom") || sentence.contains("a frequency of 25/25") { return true }
         return sentence.components(separatedBy: " - ").count > 3
     }
 

@@ -17,6 +17,9 @@ public struct QuestionAnalysis: Sendable {
     /// How many groups a sentence or title must touch to be on topic: one for MeSH topics, a
     /// majority of the content words otherwise (so "change a bicycle tyre" is not about "change").
     public var requiredGroups: Int
+    /// Per MeSH topic, its names as word sequences: a text is about the topic only if it contains
+    /// one of them whole ("diabetic" alone is not "diabetic ketoacidosis"). Empty without MeSH topics.
+    public var topicPhrases: [[[String]]]
 
     /// Words for deciding what a text is about: lower-case, unstemmed (stemming would make
     /// "pancreatic" count as "pancreatitis"), with a plain plural "s" removed.
@@ -27,6 +30,13 @@ public struct QuestionAnalysis: Sendable {
             }
             return word
         })
+    }
+
+    /// A text's words in order, normalised like ``topicWords(_:)``.
+    public static func phraseWords(_ text: String) -> [String] {
+        MeSHVocabulary.words(text).map { word in
+            word.count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") ? String(word.dropLast()) : word
+        }
     }
 
     /// Words of a question that are neither topic nor content: greetings, question words, intent cues.
@@ -51,6 +61,7 @@ public struct QuestionAnalysis: Sendable {
         var texts: [String] = []
         var synonyms: [String] = []
         var groups: [Set<String>] = []
+        var phrases: [[[String]]] = []
         if let vocabulary {
             var seen = Set<Int>()
             for match in vocabulary.concepts(in: question) where seen.insert(match.descriptorIndex).inserted {
@@ -60,6 +71,7 @@ public struct QuestionAnalysis: Sendable {
                 let names = vocabulary.synonyms(of: match.descriptorIndex)
                 synonyms += names
                 groups.append(Self.topicWords(([match.text] + names).joined(separator: " ")))
+                phrases.append(([match.text] + names).map(Self.phraseWords).filter { !$0.isEmpty })
             }
         }
         var required = 1
@@ -75,6 +87,7 @@ public struct QuestionAnalysis: Sendable {
         groups = groups.map { $0.subtracting(Self.fillerWords).subtracting(analyzer.stopWords) }.filter { !$0.isEmpty }
         topicGroups = groups
         requiredGroups = required
+        topicPhrases = phrases
         self.topics = topics
         topicLabel = topics.first.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() } ?? "the question"
         queryText = (texts + synonyms).joined(separator: " ")
