@@ -112,10 +112,11 @@ public struct AnswerComposer: Sendable {
                         let words = sentence.split(separator: " ").count
                         guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
                               !Self.isBoilerplate(sentence), !Self.isBareTableRow(sentence) else { continue }
-                        let terms = snapshot.analyzer.terms(String(sentence))
+                        let terms = snapshot.analyzer.terms(String(sentence), cache: snapshot.stems)
                         let termSet = Set(terms)
-                        let mentionsTopic = Self.isOnTopic(String(sentence), analysis)
-                        let topicFirst = Self.startsWithTopic(sentence, analysis)
+                        let sentenceWords = QuestionAnalysis.phraseWords(String(sentence))
+                        let mentionsTopic = Self.isOnTopic(words: sentenceWords, analysis)
+                        let topicFirst = Self.startsWithTopic(words: sentenceWords, analysis)
                         guard mentionsTopic || passageOnTopic else { continue }
                         var (aspect, confidence) = classifier.classify(text: String(sentence), terms: terms)
                         // A sentence that names the asked intent ("the causes of …") belongs to it.
@@ -141,11 +142,15 @@ public struct AnswerComposer: Sendable {
     /// True when `text` is about the question's topic: it contains a MeSH topic's name or
     /// synonym as a phrase, or (without MeSH topics) a majority of the question's content words.
     static func isOnTopic(_ text: String, _ analysis: QuestionAnalysis) -> Bool {
+        isOnTopic(words: QuestionAnalysis.phraseWords(text), analysis)
+    }
+
+    /// ``isOnTopic(_:_:)`` on words already normalised by ``QuestionAnalysis/phraseWords(_:)``.
+    static func isOnTopic(words: [String], _ analysis: QuestionAnalysis) -> Bool {
         guard !analysis.topicPhrases.isEmpty else {
-            let words = QuestionAnalysis.topicWords(text)
-            return analysis.topicGroups.filter { !$0.isDisjoint(with: words) }.count >= analysis.requiredGroups
+            let set = Set(words)
+            return analysis.topicGroups.filter { !$0.isDisjoint(with: set) }.count >= analysis.requiredGroups
         }
-        let words = QuestionAnalysis.phraseWords(text)
         return analysis.topicPhrases.contains { phrases in phrases.contains { contains(words, $0) } }
     }
 
@@ -159,8 +164,8 @@ public struct AnswerComposer: Sendable {
     }
 
     /// True when the sentence opens with a topic's name ("Sepsis is defined as …").
-    static func startsWithTopic(_ sentence: Substring, _ analysis: QuestionAnalysis) -> Bool {
-        let words = Array(QuestionAnalysis.phraseWords(String(sentence.prefix(80))).prefix(6))
+    static func startsWithTopic(words all: [String], _ analysis: QuestionAnalysis) -> Bool {
+        let words = Array(all.prefix(6))
         return analysis.topicPhrases.contains { $0.contains { phrase in phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase } }
     }
 

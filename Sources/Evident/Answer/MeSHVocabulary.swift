@@ -79,7 +79,22 @@ public final class MeSHVocabulary: Sendable {
 
     /// Lower-case words of a term or a question (letters and digits; other characters separate).
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        // ASCII fast path over bytes; other text goes through Unicode-aware splitting.
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init) }
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                current.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                current.append(byte + 32)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// A concept recognised in text.
