@@ -37,9 +37,9 @@ public final class MeSHVocabulary: Sendable {
         "what", "which", "how", "why", "when", "who", "lead", "leads", "daughter", "son", "mother", "father", "wife", "husband",
     ]
 
-    /// Reads the table at `path`.
+    /// Reads the table at `path` (parsed over its UTF-8 bytes: it runs on every `evident ask`).
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw BEIREvaluation.InputError(description: "\(path): cannot read the MeSH table")
         }
         var descriptors: [Descriptor] = []
@@ -47,30 +47,62 @@ public final class MeSHVocabulary: Sendable {
         var abbreviations: [String: Int32] = [:]
         var longest = 1
         phrases.reserveCapacity(300_000)
-        for (number, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2, fields[0].hasPrefix("D") else {
-                throw BEIREvaluation.InputError(description: "\(path): line \(number + 1): expected 'ID<tab>name<tab>terms<tab>trees'")
-            }
-            let index = Int32(descriptors.count)
-            let name = String(fields[1])
-            let terms = fields.count > 2 ? fields[2].split(separator: "|").map(String.init) : []
-            descriptors.append(Descriptor(id: String(fields[0]), name: name, entryTerms: terms,
-                                          treeNumbers: fields.count > 3 ? fields[3].split(separator: "|").map(String.init) : []))
-            for term in [name] + terms where !term.contains(", ") {
-                if term.count <= 5, term.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }), term.contains(where: \.isLetter) {
-                    if abbreviations[term] == nil { abbreviations[term] = index }
-                    continue
+        descriptors.reserveCapacity(32_000)
+        let problem: String? = data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                lineNumber += 1
+                var end = lineEnd
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                defer { lineStart = lineEnd + 1 }
+                if end == lineStart { continue }
+                // Fields separated by tabs: ID, name, entry terms, tree numbers.
+                var fields: [Range<Int>] = []
+                var fieldStart = lineStart
+                for index in lineStart...end where index == end || bytes[index] == 0x09 {
+                    fields.append(fieldStart..<index)
+                    fieldStart = index + 1
                 }
-                let words = Self.words(term)
-                guard !words.isEmpty else { continue }
-                let key = words.joined(separator: " ")
-                guard !Self.notTopics.contains(key) else { continue }
-                // The preferred name wins over another descriptor's entry term.
-                if phrases[key] == nil || term == name { phrases[key] = index }
-                longest = max(longest, words.count)
+                guard fields.count >= 2, fields[0].count > 1, bytes[fields[0].lowerBound] == 0x44 else {  // "D…"
+                    return "\(path): line \(lineNumber): expected 'ID<tab>name<tab>terms<tab>trees'"
+                }
+                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                func parts(_ range: Range<Int>) -> [String] {
+                    var out: [String] = []
+                    var partStart = range.lowerBound
+                    for index in range.lowerBound...range.upperBound where index == range.upperBound || bytes[index] == 0x7C {
+                        if index > partStart { out.append(text(partStart..<index)) }
+                        partStart = index + 1
+                    }
+                    return out
+                }
+                let index = Int32(descriptors.count)
+                let name = text(fields[1])
+                let terms = fields.count > 2 ? parts(fields[2]) : []
+                descriptors.append(Descriptor(id: text(fields[0]), name: name, entryTerms: terms,
+                                              treeNumbers: fields.count > 3 ? parts(fields[3]) : []))
+                for term in [name] + terms where !term.contains(", ") {
+                    if term.utf8.count <= 5, term.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+                       term.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                        if abbreviations[term] == nil { abbreviations[term] = index }
+                        continue
+                    }
+                    let words = Self.words(term)
+                    guard !words.isEmpty else { continue }
+                    let key = words.joined(separator: " ")
+                    guard !Self.notTopics.contains(key) else { continue }
+                    // The preferred name wins over another descriptor's entry term.
+                    if phrases[key] == nil || term == name { phrases[key] = index }
+                    longest = max(longest, words.count)
+                }
             }
+            return nil
         }
+        if let problem { throw BEIREvaluation.InputError(description: problem) }
         self.descriptors = descriptors
         self.phrases = phrases
         self.abbreviations = abbreviations
