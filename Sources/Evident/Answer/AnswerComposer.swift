@@ -34,6 +34,10 @@ public struct AnswerComposer: Sendable {
         var score: Double
         /// Names the topic and can stand alone (no opening pronoun): fit to lead the answer.
         var canLead: Bool
+        /// Opens with the topic's name.
+        var topicFirst: Bool
+        /// From an institute page (where headings are sometimes fused to the next sentence).
+        var fromAgencyPage: Bool
         var documentRowid: Int64
         var documentID: String
         var passageOrdinal: Int
@@ -53,7 +57,11 @@ public struct AnswerComposer: Sendable {
             for tier in Tier.allCases where only == nil || only == tier {
                 let candidates = try candidates(for: analysis, tier: tier, documents: &documents)
                 if tier == .guideline {
-                    let summary = pick(candidates.filter { $0.aspect == analysis.intent && $0.canLead }, limit: 2, used: &used, summaryOnly: true)
+                    var summary = pick(candidates.filter { $0.aspect == analysis.intent && $0.canLead }, limit: 2, used: &used, summaryOnly: true)
+                    if summary.isEmpty {
+                        // Nothing on the asked aspect: lead with what the guidelines say the topic is.
+                        summary = pick(candidates.filter { $0.canLead && $0.topicFirst }, limit: 1, used: &used, summaryOnly: true)
+                    }
                     answer.guidelines.summary = summary.map { statement($0, tier: tier) }
                     answer.guidelines.sections = sections(candidates, analysis: analysis, tier: tier, used: &used)
                 } else {
@@ -130,7 +138,9 @@ public struct AnswerComposer: Sendable {
                         let score = 1 / (1 + 0.25 * Double(rank)) + overlap + (mentionsTopic ? 0.3 : 0) + labelBonus
                             + evidenceBonus + recency + 0.2 * confidence + (namesIntent ? 0.4 : 0) - (anaphoric ? 0.4 : 0)
                             + (topicFirst ? (analysis.intent == .definition ? 0.8 : 0.3) : 0)
+                            + (Self.answersDirectly(words: sentenceWords, analysis) ? 0.5 : 0)
                         result.append(Candidate(text: sentence, terms: termSet, aspect: aspect, score: score, canLead: mentionsTopic && !anaphoric,
+                                                topicFirst: topicFirst, fromAgencyPage: document.kind == .agencyPage,
                                                 documentRowid: hit.key, documentID: document.id, passageOrdinal: passage["ordinal"]))
                     }
                 }
@@ -186,6 +196,69 @@ public struct AnswerComposer: Sendable {
     static func opensWithPronoun(_ sentence: Substring) -> Bool {
         let first = sentence.prefix { $0.isLetter }.lowercased()
         return ["these", "this", "they", "it", "its", "such", "those", "he", "she", "their", "both"].contains(first)
+    }
+
+    /// Word stems that name each intent.
+    static func intentStems(_ intent: Intent) -> [String] {
+        switch intent {
+        case .causes: ["cause", "caus", "etiolog", "risk", "trigger"]
+        case .treatment: ["treat", "therap", "manag"]
+        case .symptoms: ["symptom", "sign"]
+        case .diagnosis: ["diagnos"]
+        case .prognosis: ["prognos", "outlook", "surviv"]
+        case .prevention: ["prevent"]
+        case .epidemiology: ["affect", "prevalen", "inciden", "common"]
+        case .genetics: ["gene", "genetic", "inherit"]
+        case .adverseEffects: ["side", "adverse", "toxic"]
+        case .dosing: ["dose", "dosing", "mg"]
+        case .mechanism: ["mechanism", "pathophysiolog"]
+        case .definition, .comparison: []
+        }
+    }
+
+    /// The sentence names the topic and the asked intent within four words of each other
+    /// ("the causes of benign essential blepharospasm", "gout is treated with").
+    static func answersDirectly(words: [String], _ analysis: QuestionAnalysis) -> Bool {
+        let stems = intentStems(analysis.intent)
+        guard !stems.isEmpty else { return false }
+        for phrases in analysis.topicPhrases {
+            for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
+                for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+                    let window = words[max(0, start - 4)..<start] + words[(start + phrase.count)..<min(words.count, start + phrase.count + 4)]
+                    if window.contains(where: { word in stems.contains { word.hasPrefix($0) } }) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Words that typically open a sentence, used to find where a fused heading ends.
+    static let sentenceOpeners: Set<String> = [
+        "The", "A", "An", "With", "Most", "Many", "Some", "If", "In", "For", "There", "It", "Your", "You", "People",
+        "Doctors", "When", "Although", "About", "Only", "Other", "Anyone", "Each", "Several", "Treatment", "Researchers",
+        "Scientists", "Symptoms", "Physicians", "Patients", "Medications", "Surgery",
+    ]
+
+    /// Small words a heading may contain ("Prevention and Treatment").
+    static let headingJoiners: Set<String> = ["and", "of", "for", "the", "to", "in", "with", "or", "a", "an", "on"]
+
+    /// Removes a heading fused to the start of a sentence by the source ("Common Treatments The
+    /// most common treatments …" → "The most common treatments …"); the result is still a piece
+    /// of the sentence.
+    static func withoutFusedHeading(_ sentence: Substring) -> Substring {
+        let words = sentence.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: true)
+        guard words.count > 3 else { return sentence }
+        // The heading: capitalised words (and joiners between them), then an opener, then a lower-case word.
+        for split in 1..<min(7, words.count - 1) {
+            let heading = words[..<split]
+            guard heading.first?.first?.isUppercase == true, heading.last?.first?.isUppercase == true,
+                  heading.allSatisfy({ $0.first?.isUppercase == true || headingJoiners.contains(String($0)) }),
+                  !heading.contains(where: { $0.contains(where: { ".,:;()".contains($0) }) }) else { continue }
+            let opener = words[split]
+            guard sentenceOpeners.contains(String(opener)), words[split + 1].first?.isLowercase == true else { continue }
+            return sentence[opener.startIndex...]
+        }
+        return sentence
     }
 
     /// Opens with a demonstrative that only the previous sentence explains.
@@ -269,6 +342,7 @@ public struct AnswerComposer: Sendable {
     /// A statement from a candidate: trimmed connective, "Label: text" split for guidelines.
     private func statement(_ candidate: Candidate, tier: Tier) -> Answer.Statement {
         var text = candidate.text
+        if candidate.fromAgencyPage { text = Self.withoutFusedHeading(text) }
         for connective in Self.connectives where text.hasPrefix(connective) {
             let rest = text.dropFirst(connective.count)
             if let first = rest.first, first.isUppercase || first.isNumber { text = rest }

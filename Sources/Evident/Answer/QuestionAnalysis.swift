@@ -32,11 +32,36 @@ public struct QuestionAnalysis: Sendable {
         })
     }
 
-    /// A text's words in order, normalised like ``topicWords(_:)``.
+    /// A text's words in order, lower-case, with a plain plural "s" removed. Hyphenated compounds
+    /// stay one word: "osteoporosis-pseudoglioma syndrome" is not about osteoporosis.
     public static func phraseWords(_ text: String) -> [String] {
-        MeSHVocabulary.words(text).map { word in
-            word.count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") ? String(word.dropLast()) : word
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            while current.last == 0x2D { current.removeLast() }
+            if let first = current.firstIndex(where: { $0 != 0x2D }), !current.isEmpty {
+                var word = String(decoding: current[first...], as: UTF8.self)
+                if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") { word.removeLast() }
+                words.append(word)
+            }
+            current.removeAll(keepingCapacity: true)
         }
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                // Non-ASCII text: Unicode-aware splitting (hyphens still join).
+                return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { String($0) }
+                    .map { $0.count > 4 && $0.hasSuffix("s") && !$0.hasSuffix("ss") && !$0.hasSuffix("us") && !$0.hasSuffix("is") ? String($0.dropLast()) : $0 }
+            }
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte == 0x2D && !current.isEmpty) {
+                current.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                current.append(byte + 32)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
     }
 
     /// Words of a question that are neither topic nor content: greetings, question words, intent cues.
