@@ -21,15 +21,15 @@ public struct QuestionAnalysis: Sendable {
     /// one of them whole ("diabetic" alone is not "diabetic ketoacidosis"). Empty without MeSH topics.
     public var topicPhrases: [[[String]]]
 
-    /// Words for deciding what a text is about: lower-case, unstemmed (stemming would make
-    /// "pancreatic" count as "pancreatitis"), with a plain plural "s" removed.
+    /// Words for deciding what a text is about, as a set: lower-case, unstemmed (stemming would
+    /// make "pancreatic" count as "pancreatitis"), singular; see ``phraseWords(_:)``.
     public static func topicWords(_ text: String) -> Set<String> {
-        Set(MeSHVocabulary.words(text).map { word in
-            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-                return String(word.dropLast())
-            }
-            return word
-        })
+        Set(phraseWords(text))
+    }
+
+    /// A word without a plain plural "s" ("fractures" → "fracture"; "pancreatitis", "virus", "loss" unchanged).
+    static func singular(_ word: String) -> String {
+        word.count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") ? String(word.dropLast()) : word
     }
 
     /// A text's words in order, lower-case, with a plain plural "s" removed. Hyphenated compounds
@@ -40,17 +40,14 @@ public struct QuestionAnalysis: Sendable {
         func flush() {
             while current.last == 0x2D { current.removeLast() }
             if let first = current.firstIndex(where: { $0 != 0x2D }), !current.isEmpty {
-                var word = String(decoding: current[first...], as: UTF8.self)
-                if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") { word.removeLast() }
-                words.append(word)
+                words.append(singular(String(decoding: current[first...], as: UTF8.self)))
             }
             current.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
             if byte >= 0x80 {
                 // Non-ASCII text: Unicode-aware splitting (hyphens still join).
-                return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { String($0) }
-                    .map { $0.count > 4 && $0.hasSuffix("s") && !$0.hasSuffix("ss") && !$0.hasSuffix("us") && !$0.hasSuffix("is") ? String($0.dropLast()) : $0 }
+                return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { singular(String($0)) }
             }
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte == 0x2D && !current.isEmpty) {
                 current.append(byte)
