@@ -130,6 +130,9 @@ struct AnswerTests {
         #expect(answer.guidelines.sections.first?.heading == "Causes of Blepharospasm")
         #expect(answer.references.contains { $0.documentId == "medquad:NINDS-0000043" || $0.documentId == "medquad:GHR-0000116" })
         #expect((answer.guidelines.summary + answer.guidelines.sections[0].statements).contains { $0.text.lowercased().contains("cause") })
+        // Site boilerplate repeated across pages about many subjects is not evidence.
+        #expect(!answer.allStatements.contains { $0.text.contains("MedlinePlus Medical Dictionary") || $0.text.contains("Orphanet") })
+        #expect(answer.guidelines.summary.first?.text.hasPrefix("The causes of benign essential blepharospasm") == true)
     }
 
     @Test("an off-topic question gets the honest no-evidence answer", arguments: [
@@ -156,6 +159,15 @@ struct AnswerTests {
         #expect(AnswerRenderer.markdown(answer).contains("\\<script\\>"))
         #expect(!AnswerRenderer.text(answer).contains("\u{1B}"))
         #expect(AnswerRenderer.text(answer).hasPrefix("From the Guidelines"))
+    }
+
+    @Test("boilerplate is found from the data: sentences on pages about many subjects")
+    func boilerplate() throws {
+        let (library, composer, _) = Self.setup
+        let sentences = try library.boilerplateSentences()
+        #expect(sentences.contains("you can use the medlineplus medical dictionary to look up the definitions for these medical terms."))
+        #expect(sentences.count > 300)
+        #expect(composer.classifier.boilerplate == sentences)
     }
 
     @Test("the aspect classifier beats the majority baseline by far on held-out MedQuAD pages")

@@ -119,7 +119,8 @@ public struct AnswerComposer: Sendable {
                     for sentence in SentenceSplitter.sentences(text) {
                         let words = sentence.split(separator: " ").count
                         guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
-                              !Self.isBoilerplate(sentence), !Self.isBareTableRow(sentence) else { continue }
+                              !Self.isBoilerplate(sentence), !Self.isBareTableRow(sentence),
+                              !classifier.boilerplate.contains(sentence.lowercased()) else { continue }
                         let terms = snapshot.analyzer.terms(String(sentence), cache: snapshot.stems)
                         let termSet = Set(terms)
                         let sentenceWords = QuestionAnalysis.phraseWords(String(sentence))

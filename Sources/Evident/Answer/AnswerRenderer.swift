@@ -137,8 +137,16 @@ public enum AnswerRenderer {
             if !answer.references.isEmpty {
                 body.append("<h2>References</h2><ol class=\"references\">")
                 for reference in answer.references {
-                    let link = reference.url.map { " <a href=\"\(escape($0))\">link</a>" } ?? ""
-                    body.append("<li id=\"ref-\(reference.number)\" value=\"\(reference.number)\">\(escape(reference.citation))\(link)</li>")
+                    var citation = escape(reference.citation)
+                    if let url = reference.url {
+                        let link = "<a href=\"\(escape(url))\">\(escape(url))</a>"
+                        if citation.contains(escape(url)) {
+                            citation = citation.replacingOccurrences(of: escape(url), with: link)
+                        } else {
+                            citation += " " + link
+                        }
+                    }
+                    body.append("<li id=\"ref-\(reference.number)\" value=\"\(reference.number)\">\(citation)</li>")
                 }
                 body.append("</ol>")
             }

@@ -14,6 +14,8 @@ public struct AspectClassifier: Codable, Sendable {
     let termLogLikelihoods: [String: [Float]]
     /// log P(unseen term | class) per class (add-one smoothing).
     let unseenLogLikelihoods: [Double]
+    /// Sentences (lower-cased) that recur on many different pages: site boilerplate, not evidence.
+    public var boilerplate: Set<String> = []
 
     /// MedQuAD question types and the aspect their answers illustrate.
     public static let questionTypes: [String: Intent] = [
@@ -123,6 +125,28 @@ public struct AspectClassifier: Codable, Sendable {
 }
 
 extension Library {
+    /// Sentences (lower-cased) that appear on MedQuAD pages about at least `topics` different
+    /// subjects (page titles): site boilerplate such as "You can use the MedlinePlus Medical
+    /// Dictionary…". A sentence repeated by several institutes' pages on one disease is kept.
+    public func boilerplateSentences(minimumTopics topics: Int = 5) throws -> Set<String> {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT lower(COALESCE(d.title, d.id)) AS topic, p.text AS text FROM passage p
+                JOIN document d ON d.rowid = p.documentRowid
+                WHERE d.id LIKE 'medquad:%' AND d.deleted = 0
+                """)
+            var seen: [String: Set<String>] = [:]
+            while let row = try rows.next() {
+                let topic: String = row["topic"]
+                for sentence in SentenceSplitter.sentences(row["text"] as String) {
+                    let key = sentence.lowercased()
+                    if seen[key]?.count ?? 0 < topics { seen[key, default: []].insert(topic) }
+                }
+            }
+            return Set(seen.filter { $0.value.count >= topics }.keys)
+        }
+    }
+
     /// Sentences of the library's MedQuAD answers, labelled by their question type's aspect.
     public func aspectExamples(analyzer: Analyzer = Analyzer()) throws -> [AspectClassifier.Example] {
         let cache = StemCache()
@@ -156,7 +180,8 @@ extension Library {
             throw BEIREvaluation.InputError(description: "no MedQuAD answers in \(directory): ingest ../shared/data/medquad to train the aspect model")
         }
         let evaluation = AspectClassifier.evaluate(examples)
-        let model = AspectClassifier.train(examples)
+        var model = AspectClassifier.train(examples)
+        model.boilerplate = try boilerplateSentences()
         try JSONEncoder().encode(model).write(to: URL(fileURLWithPath: aspectModelPath), options: .atomic)
         return evaluation
     }
