@@ -89,7 +89,11 @@ public struct Answer: Codable, Sendable {
             if !authors.isEmpty {
                 parts.append(authors.count > 3 ? authors.prefix(3).joined(separator: ", ") + ", et al" : authors.joined(separator: ", "))
             } else if let source { parts.append(source) }
-            if let title { parts.append(title.hasSuffix(".") ? String(title.dropLast()) : title) }
+            if let title {
+                parts.append(title.hasSuffix(".") ? String(title.dropLast()) : title)
+            } else if authors.isEmpty && source == nil {
+                parts.append(pmid != nil ? "PubMed abstract" : "Untitled document")
+            }
             let venue = [authors.isEmpty ? nil : source, year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
             if !venue.isEmpty { parts.append(venue) }
             var identifiers: [String] = []

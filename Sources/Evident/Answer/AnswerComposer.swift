@@ -86,8 +86,13 @@ public struct AnswerComposer: Sendable {
         return answer
     }
 
-    /// Passage labels that hold no statements worth showing.
-    static let skippedLabels: Set<String> = ["DIAGRAM", "research", "support groups"]
+    /// Passage labels that hold no statements worth showing: diagrams, institute boilerplate, and
+    /// the parts of an abstract that describe what was done rather than what was found.
+    static let skippedLabels: Set<String> = [
+        "DIAGRAM", "research", "support groups", "METHODS", "METHOD", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
+        "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
+        "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "INTERVENTIONS",
+    ]
 
     /// Leading connectives that may be trimmed from an extracted sentence.
     static let connectives = ["However, ", "In conclusion, ", "In summary, ", "Thus, ", "Therefore, ", "Overall, ", "Finally, ",
@@ -112,7 +117,7 @@ public struct AnswerComposer: Sendable {
                 let recency = document.year.map { max(0, min(1, Double($0 - 1990) / 35)) * 0.1 } ?? 0
                 for passage in passages {
                     let label: String? = passage["label"]
-                    if let label, Self.skippedLabels.contains(label) { continue }
+                    if let label, Self.skippedLabels.contains(label) || Self.skippedLabels.contains(label.uppercased()) { continue }
                     let heading: String? = passage["heading"]
                     let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic($0, analysis) } ?? false
                     let text: String = passage["text"]
