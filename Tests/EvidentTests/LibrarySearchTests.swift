@@ -61,6 +61,23 @@ struct LibrarySearchTests {
         #expect(try search.search("zzzz qqqq").isEmpty)
     }
 
+    @Test("an unusable index is rebuilt from the library by the next update; readers are told what to run")
+    func rebuildsUnusableIndex() throws {
+        let (library, directory) = try Self.makeLibrary()
+        defer { TestData.remove(directory) }
+        let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: LibraryIndex.directory(of: library)).first { $0.hasSuffix(".seg") })
+        TestData.write("not a segment", to: segment, in: LibraryIndex.directory(of: library))
+        do {
+            _ = try LibrarySearch(library: library)
+            Issue.record("opening a damaged index must fail")
+        } catch {
+            #expect("\(error)".contains("run `evident index`"))
+        }
+        let summary = try LibraryIndexer(library: library).update()
+        #expect(summary.liveDocuments == (try library.statistics().documents))
+        #expect(try LibrarySearch(library: library).search("budesonide formoterol asthma").first?.id == "pmid:29768149")
+    }
+
     @Test("evaluation on SciFact reaches the tuned quality")
     func evaluation() throws {
         let report = try BEIREvaluation(

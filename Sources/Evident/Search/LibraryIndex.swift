@@ -1,6 +1,7 @@
 import EvidentSearch
 import Foundation
 import GRDB
+import Logging
 
 /// The library's full-text index (`<library>/index/`): documents as title, body (passages and
 /// their headings) and keywords (MeSH terms and keywords), with tier and kind as facets and the
@@ -61,10 +62,22 @@ public struct LibraryIndexer {
     }
 
     /// Indexes every change since the last commit; a no-op when the index is current.
+    ///
+    /// An index this version cannot use (another format or schema, or damaged files) is rebuilt
+    /// from the library, which is the durable copy of everything; a warning says so.
     @discardableResult
     public func update(progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
         let started = Date()
-        let writer = try IndexWriter(directory: LibraryIndex.directory(of: library), schema: schema)
+        let directory = LibraryIndex.directory(of: library)
+        let writer: IndexWriter
+        do {
+            writer = try IndexWriter(directory: directory, schema: schema)
+        } catch let error as IndexError {
+            guard case .corrupt = error else { throw error }
+            Logger(label: "evident.index").warning("rebuilding the index from the library: \(error)")
+            try FileManager.default.removeItem(atPath: directory)
+            writer = try IndexWriter(directory: directory, schema: schema)
+        }
         let since = writer.sourceSequence
         let (pending, latest) = try library.database.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE changeSeq > ?", arguments: [since]) ?? 0,
@@ -100,7 +113,12 @@ public struct LibraryIndexer {
 
     /// Opens the committed index for searching (an empty index if none has been built).
     public static func open(_ library: Library, schema: IndexSchema = LibraryIndex.schema) throws -> IndexSnapshot {
-        try IndexSnapshot(directory: LibraryIndex.directory(of: library), schema: schema)
+        do {
+            return try IndexSnapshot(directory: LibraryIndex.directory(of: library), schema: schema)
+        } catch let error as IndexError {
+            guard case .corrupt = error else { throw error }
+            throw BEIREvaluation.InputError(description: "\(error); run `evident index` to rebuild the index from the library")
+        }
     }
 }
 

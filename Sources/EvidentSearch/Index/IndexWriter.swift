@@ -28,7 +28,7 @@ public final class IndexWriter {
         snapshot = try IndexSnapshot(directory: directory, analyzer: analyzer, schema: schema)
         manifest = snapshot.manifest
         guard manifest.schema == schema else {
-            throw IndexError.corrupt(path: directory, reason: "the index was built with a different schema")
+            throw IndexError.corrupt(path: directory, reason: "built with a different schema (fields or BM25 parameters)")
         }
     }
 

@@ -211,7 +211,7 @@ public enum IndexError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .io(let path, let reason): "\(path): \(reason)"
-        case .corrupt(let path, let reason): "\(path): corrupt index file (\(reason)); delete the index/ folder and run `evident ingest` again to rebuild it"
+        case .corrupt(let path, let reason): "\(path): unusable index file (\(reason))"
         }
     }
 }
