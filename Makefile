@@ -19,10 +19,11 @@ demo: setup build library
 setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11
 
 system-deps:
-	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ]; then \
-		echo "Installing libexpat1-dev zlib1g-dev libsqlite3-dev"; \
+	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ] \
+		|| ! $(PYTHON) -c "import venv, ensurepip" >/dev/null 2>&1; then \
+		echo "Installing libexpat1-dev zlib1g-dev libsqlite3-dev python3-venv"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev python3-venv; \
 	fi
 
 $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11:
