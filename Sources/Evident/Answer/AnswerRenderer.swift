@@ -10,7 +10,7 @@ public enum AnswerRenderer {
         func cites(_ numbers: [Int]) -> String { " [" + numbers.map(String.init).joined(separator: ", ") + "]" }
         var lines: [String] = []
         func paragraph(_ text: String, indent: String = "", hanging: String = "") {
-            lines += wrap(text, width: width, first: indent, rest: hanging)
+            lines += TextWrapping.wrap(text, width: width, first: indent, rest: hanging)
         }
         if let message = answer.message {
             paragraph(clean(message))
@@ -165,21 +165,5 @@ public enum AnswerRenderer {
             \(body.joined(separator: "\n"))
             </body></html>
             """
-    }
-
-    static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        var lines: [String] = []
-        var line = first
-        var prefixLength = first.count
-        for word in text.split(separator: " ") {
-            if line.count > prefixLength && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest
-                prefixLength = rest.count
-            }
-            line += (line.count > prefixLength ? " " : "") + word
-        }
-        if line.count > prefixLength || lines.isEmpty { lines.append(line) }
-        return lines
     }
 }

@@ -77,7 +77,7 @@ struct SearchCommand: ParsableCommand {
                 let label = [passage.label, passage.heading].compactMap { $0 }.first.map { "[\($0)] " } ?? ""
                 let text = label + passage.text.replacingOccurrences(of: "\n", with: " ")
                 let snippet = text.count > 300 ? String(text.prefix(300)) + "…" : text
-                print(TextWrap.wrap(snippet, width: width, indent: "   ").joined(separator: "\n"))
+                print(TextWrapping.wrap(snippet, width: width, indent: "   ").joined(separator: "\n"))
             }
             print("")
         }

@@ -113,26 +113,9 @@ struct DocumentView: Encodable {
             let header = [passage.label, passage.heading].compactMap { $0 }.joined(separator: " — ")
             lines.append("[\(passage.id)]" + (header.isEmpty ? "" : " \(header)"))
             for paragraph in passage.text.split(separator: "\n") {
-                lines.append(contentsOf: TextWrap.wrap(String(paragraph), width: width, indent: "  "))
+                lines.append(contentsOf: TextWrapping.wrap(String(paragraph), width: width, indent: "  "))
             }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Word-wrapping for terminal output.
-enum TextWrap {
-    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ") {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.count > indent.count ? " " : "") + word
-        }
-        if line.count > indent.count { lines.append(line) }
-        return lines
     }
 }
