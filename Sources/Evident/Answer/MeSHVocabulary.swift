@@ -109,23 +109,32 @@ public final class MeSHVocabulary: Sendable {
         longestPhrase = min(longest, 12)
     }
 
-    /// Lower-case words of a term or a question (letters and digits; other characters separate).
-    static func words(_ text: String) -> [String] {
+    /// Lower-case words of a term or a question: letters and digits, other characters separate;
+    /// with `keepingHyphens`, a hyphen inside a word joins it ("osteoporosis-pseudoglioma").
+    static func words(_ text: String, keepingHyphens: Bool = false) -> [String] {
         // ASCII fast path over bytes; other text goes through Unicode-aware splitting.
         var words: [String] = []
         var current: [UInt8] = []
+        func flush() {
+            while keepingHyphens && current.last == 0x2D { current.removeLast() }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
         for byte in text.utf8 {
-            if byte >= 0x80 { return text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init) }
+            if byte >= 0x80 {
+                return text.lowercased().split { !($0.isLetter || $0.isNumber || (keepingHyphens && $0 == "-")) }.map(String.init)
+            }
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                 current.append(byte)
             } else if byte >= 0x41 && byte <= 0x5A {
                 current.append(byte + 32)
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+            } else if keepingHyphens && byte == 0x2D && !current.isEmpty {
+                current.append(byte)
+            } else {
+                flush()
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        flush()
         return words
     }
 

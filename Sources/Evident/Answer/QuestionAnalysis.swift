@@ -10,8 +10,6 @@ public struct QuestionAnalysis: Sendable {
     public var topicLabel: String
     /// Query text: the topic words and their synonyms.
     public var queryText: String
-    /// Analyzed terms that mark a sentence as being about the topic (all groups together).
-    public var topicTerms: Set<String>
     /// One group per topic (its words and synonyms); without MeSH topics, one per content word.
     public var topicGroups: [Set<String>]
     /// How many groups a sentence or title must touch to be on topic: one for MeSH topics, a
@@ -35,30 +33,7 @@ public struct QuestionAnalysis: Sendable {
     /// A text's words in order, lower-case, with a plain plural "s" removed. Hyphenated compounds
     /// stay one word: "osteoporosis-pseudoglioma syndrome" is not about osteoporosis.
     public static func phraseWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            while current.last == 0x2D { current.removeLast() }
-            if let first = current.firstIndex(where: { $0 != 0x2D }), !current.isEmpty {
-                words.append(singular(String(decoding: current[first...], as: UTF8.self)))
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                // Non-ASCII text: Unicode-aware splitting (hyphens still join).
-                return text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { singular(String($0)) }
-            }
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte == 0x2D && !current.isEmpty) {
-                current.append(byte)
-            } else if byte >= 0x41 && byte <= 0x5A {
-                current.append(byte + 32)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return words
+        MeSHVocabulary.words(text, keepingHyphens: true).map(singular)
     }
 
     /// Words of a question that are neither topic nor content: greetings, question words, intent cues.
@@ -113,6 +88,5 @@ public struct QuestionAnalysis: Sendable {
         self.topics = topics
         topicLabel = topics.first.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() } ?? "the question"
         queryText = (texts + synonyms).joined(separator: " ")
-        topicTerms = Set(analyzer.terms(queryText))
     }
 }
