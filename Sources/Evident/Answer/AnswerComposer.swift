@@ -108,19 +108,17 @@ public struct AnswerComposer: Sendable {
         var result: [Candidate] = []
         try library.database.read { db in
             for (rank, hit) in hits.enumerated() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE rowid = ?", arguments: [hit.key]) else { continue }
-                let passages = try Row.fetchAll(db, sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal", arguments: [hit.key])
-                let document = Library.document(from: row, passages: [])
+                guard let (document, passages) = try Library.documentWithPassages(rowid: hit.key, in: db) else { continue }
                 documents[hit.key] = document
                 let documentOnTopic = Self.isOnTopic(document.title ?? "", analysis)
                 let evidenceBonus = Self.evidenceWeight(document.kind)
                 let recency = document.year.map { max(0, min(1, Double($0 - 1990) / 35)) * 0.1 } ?? 0
-                for passage in passages {
-                    let label: String? = passage["label"]
+                for (ordinal, passage) in passages {
+                    let label = passage.label
                     if let label, Self.skippedLabels.contains(label) || Self.skippedLabels.contains(label.uppercased()) { continue }
-                    let heading: String? = passage["heading"]
+                    let heading = passage.heading
                     let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic($0, analysis) } ?? false
-                    let text: String = passage["text"]
+                    let text = passage.text
                     for sentence in SentenceSplitter.sentences(text) {
                         let words = sentence.split(separator: " ").count
                         guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
@@ -147,7 +145,7 @@ public struct AnswerComposer: Sendable {
                             + (Self.answersDirectly(words: sentenceWords, analysis) ? 0.5 : 0)
                         result.append(Candidate(text: sentence, terms: termSet, aspect: aspect, score: score, canLead: mentionsTopic && !anaphoric,
                                                 topicFirst: topicFirst, fromAgencyPage: document.kind == .agencyPage,
-                                                documentRowid: hit.key, documentID: document.id, passageOrdinal: passage["ordinal"]))
+                                                documentRowid: hit.key, documentID: document.id, passageOrdinal: ordinal))
                     }
                 }
             }

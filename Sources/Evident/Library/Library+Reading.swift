@@ -28,6 +28,17 @@ extension Library {
         }
     }
 
+    /// A document by row id with its passages and their ordinals (passage id `<id>#<ordinal>`),
+    /// inside a read transaction.
+    static func documentWithPassages(rowid: Int64, in db: Database) throws -> (document: Document, passages: [(ordinal: Int, passage: Passage)])? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE rowid = ?"), arguments: [rowid]) else { return nil }
+        let passages = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal"),
+            arguments: [rowid]
+        ).map { (ordinal: $0["ordinal"] as Int, passage: Passage(label: $0["label"], heading: $0["heading"], text: $0["text"])) }
+        return (document(from: row, passages: passages.map(\.passage)), passages)
+    }
+
     static func document(from row: Row, passages: [Passage]) -> Document {
         Document(
             id: row["id"], tier: Tier(rawValue: row["tier"]) ?? .research,

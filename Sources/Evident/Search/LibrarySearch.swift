@@ -73,9 +73,7 @@ public struct LibrarySearch: Sendable {
         let weights = Dictionary(parsed.scoringTerms.map { ($0.term, snapshot.inverseDocumentFrequency(term: $0.term)) }, uniquingKeysWith: max)
         return try library.database.read { db in
             try hits.enumerated().compactMap { rank, hit in
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE rowid = ?", arguments: [hit.key]) else { return nil }
-                let passages = try Row.fetchAll(db, sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal", arguments: [hit.key])
-                let document = Library.document(from: row, passages: [])
+                guard let (document, passages) = try Library.documentWithPassages(rowid: hit.key, in: db) else { return nil }
                 return SearchResult(
                     rank: rank + 1, score: hit.score, id: document.id, title: document.title, source: document.source,
                     year: document.year, tier: document.tier, kind: document.kind, pmid: document.pmid, doi: document.doi,
@@ -85,11 +83,11 @@ public struct LibrarySearch: Sendable {
     }
 
     /// The passage with the highest BM25 score for the query terms (ties: the earlier passage).
-    private func bestPassage(_ rows: [Row], documentID: String, weights: [String: Double]) -> SearchResult.MatchedPassage? {
-        guard !rows.isEmpty else { return nil }
+    private func bestPassage(_ passages: [(ordinal: Int, passage: Passage)], documentID: String, weights: [String: Double]) -> SearchResult.MatchedPassage? {
+        guard !passages.isEmpty else { return nil }
         let analyzer = snapshot.analyzer
-        let analyzed = rows.map { row -> [String] in
-            analyzer.terms([row["heading"] as String?, row["text"] as String].compactMap { $0 }.joined(separator: " "))
+        let analyzed = passages.map { entry -> [String] in
+            analyzer.terms([entry.passage.heading, entry.passage.text].compactMap { $0 }.joined(separator: " "))
         }
         let average = max(1, Double(analyzed.reduce(0) { $0 + $1.count }) / Double(analyzed.count))
         var best = 0
@@ -104,8 +102,7 @@ public struct LibrarySearch: Sendable {
             }
             if score > bestScore { best = index; bestScore = score }
         }
-        let row = rows[best]
-        let ordinal: Int = row["ordinal"]
-        return .init(id: "\(documentID)#\(ordinal)", label: row["label"], heading: row["heading"], text: row["text"])
+        let (ordinal, passage) = passages[best]
+        return .init(id: "\(documentID)#\(ordinal)", label: passage.label, heading: passage.heading, text: passage.text)
     }
 }
