@@ -177,7 +177,7 @@ extension Library {
     public func trainAspectModel() throws -> AspectClassifier.Evaluation {
         let examples = try aspectExamples()
         guard !examples.isEmpty else {
-            throw BEIREvaluation.InputError(description: "no MedQuAD answers in \(directory): ingest ../shared/data/medquad to train the aspect model")
+            throw EvidentError("no MedQuAD answers in \(directory): ingest ../shared/data/medquad to train the aspect model")
         }
         let evaluation = AspectClassifier.evaluate(examples)
         var model = AspectClassifier.train(examples)

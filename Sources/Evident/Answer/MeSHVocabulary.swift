@@ -40,7 +40,7 @@ public final class MeSHVocabulary: Sendable {
     /// Reads the table at `path` (parsed over its UTF-8 bytes: it runs on every `evident ask`).
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BEIREvaluation.InputError(description: "\(path): cannot read the MeSH table")
+            throw EvidentError("\(path): cannot read the MeSH table")
         }
         var descriptors: [Descriptor] = []
         var phrases: [String: Int32] = [:]
@@ -102,7 +102,7 @@ public final class MeSHVocabulary: Sendable {
             }
             return nil
         }
-        if let problem { throw BEIREvaluation.InputError(description: problem) }
+        if let problem { throw EvidentError(problem) }
         self.descriptors = descriptors
         self.phrases = phrases
         self.abbreviations = abbreviations

@@ -41,7 +41,7 @@ public struct AskBenchmark {
         let sorted = best.sorted()
         return Report(
             questions: questions.count, rounds: rounds, setupMilliseconds: setupMilliseconds,
-            p50Milliseconds: sorted[sorted.count / 2], p99Milliseconds: sorted[min(sorted.count - 1, Int((0.99 * Double(sorted.count)).rounded(.up)) - 1)],
+            p50Milliseconds: sorted[sorted.count / 2], p99Milliseconds: percentile(sorted, 0.99),
             meanStatements: Double(statements) / Double(questions.count))
     }
 }

@@ -40,13 +40,13 @@ public struct ScaleCorpus {
             })
         }
         guard !sentences.isEmpty, !titles.isEmpty else {
-            throw BEIREvaluation.InputError(description: "no sentences or titles found in \(sources.joined(separator: ", "))")
+            throw EvidentError("no sentences or titles found in \(sources.joined(separator: ", "))")
         }
         var random = SplitMix64(seed: seed)
         guard let handle = FileHandle(forWritingAtPath: output) ?? {
             _ = FileManager.default.createFile(atPath: output, contents: nil)
             return FileHandle(forWritingAtPath: output)
-        }() else { throw BEIREvaluation.InputError(description: "\(output): cannot write") }
+        }() else { throw EvidentError("\(output): cannot write") }
         defer { try? handle.close() }
         try handle.truncate(atOffset: 0)
         var buffer = ""

@@ -98,10 +98,9 @@ public struct SearchBenchmark {
             try lines.write(toFile: runFile, atomically: true, encoding: .utf8)
         }
         let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
         return Report(
             documents: ids.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
-            queries: queryList.count, latencyP50Milliseconds: percentile(0.5), latencyP99Milliseconds: percentile(0.99),
+            queries: queryList.count, latencyP50Milliseconds: percentile(sorted, 0.5), latencyP99Milliseconds: percentile(sorted, 0.99),
             queriesPerSecond: total > 0 ? Double(queryList.count) / total : 0, segments: snapshot.segmentCount)
     }
 }

@@ -30,24 +30,16 @@ public struct BEIREvaluation {
         self.qrels = qrels
     }
 
-    /// A problem with the inputs.
-    public struct InputError: Error, CustomStringConvertible {
-        public var description: String
-
-        /// Creates an error with its message.
-        public init(description: String) { self.description = description }
-    }
-
     /// Reads a BEIR queries file (`{"_id", "text"}` per line).
     public static func readQueries(_ path: String) throws -> [(id: String, text: String)] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputError(description: "\(path): cannot read the file as UTF-8")
+            throw EvidentError("\(path): cannot read the file as UTF-8")
         }
         return try text.split(whereSeparator: \.isNewline).enumerated().compactMap { offset, line in
             guard !line.allSatisfy(\.isWhitespace) else { return nil }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let id = object["_id"] as? String, let query = object["text"] as? String else {
-                throw InputError(description: "\(path): line \(offset + 1): expected {\"_id\": ..., \"text\": ...}")
+                throw EvidentError("\(path): line \(offset + 1): expected {\"_id\": ..., \"text\": ...}")
             }
             return (id, query)
         }
@@ -63,7 +55,7 @@ public struct BEIREvaluation {
         let started = Date()
         let plan = IngestPlan.make(paths: [corpus], format: .beir)
         let summary = try Ingestor(library: library).run(plan)
-        if let problem = summary.errors.first { throw InputError(description: "\(problem)") }
+        if let problem = summary.errors.first { throw EvidentError("\(problem)") }
         try LibraryIndexer(library: library, schema: schema).update()
         let indexSeconds = Date().timeIntervalSince(started)
 

@@ -117,7 +117,7 @@ public struct LibraryIndexer {
             return try IndexSnapshot(directory: LibraryIndex.directory(of: library), schema: schema)
         } catch let error as IndexError {
             guard case .corrupt = error else { throw error }
-            throw BEIREvaluation.InputError(description: "\(error); run `evident index` to rebuild the index from the library")
+            throw EvidentError("\(error); run `evident index` to rebuild the index from the library")
         }
     }
 }

@@ -73,7 +73,7 @@ struct AskCommand: ParsableCommand {
         if let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
             vocabulary = try MeSHVocabulary(path: path)
         } else if mesh != nil {
-            throw BEIREvaluation.InputError(description: "\(mesh!): no such file")
+            throw EvidentError("\(mesh!): no such file")
         } else {
             Terminal.writeError("warning: no MeSH table found (--mesh, $EVIDENT_MESH, or \(candidates.last!)); topics are the question's words\n")
         }
