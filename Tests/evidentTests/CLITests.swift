@@ -162,5 +162,12 @@ struct AskCLITests {
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("No evidence in this library"))
         #expect(try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.tsv"]).status == 2)
+        // Even when the library holds its own copy, a table the user named must exist.
+        _ = FileManager.default.createFile(atPath: "\(Self.library)/mesh_id_label_mappings.tsv", contents: FileManager.default.contents(atPath: "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"))
+        defer { try? FileManager.default.removeItem(atPath: "\(Self.library)/mesh_id_label_mappings.tsv") }
+        let missing = try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.tsv"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/no/mesh.tsv: no such file"))
+        #expect(try CLI.run(["ask", "x", "--library", Self.library]).status == 0)
     }
 }

@@ -68,14 +68,16 @@ struct AskCommand: ParsableCommand {
     /// Builds a composer: the index, the MeSH vocabulary (if found) and the aspect model.
     static func composer(library: Library, mesh: String?, disclaimer: String?) throws -> AnswerComposer {
         let environment = ProcessInfo.processInfo.environment
-        let candidates = [mesh, environment["EVIDENT_MESH"], (library.directory as NSString).appendingPathComponent("mesh_id_label_mappings.tsv")].compactMap { $0 }
+        let fallback = (library.directory as NSString).appendingPathComponent("mesh_id_label_mappings.tsv")
         var vocabulary: MeSHVocabulary?
-        if let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            vocabulary = try MeSHVocabulary(path: path)
-        } else if mesh != nil {
-            throw EvidentError("\(mesh!): no such file")
+        if let explicit = mesh ?? environment["EVIDENT_MESH"] {
+            // A table the user named must exist; it is never silently replaced by another.
+            guard FileManager.default.fileExists(atPath: explicit) else { throw EvidentError("\(explicit): no such file (the MeSH table)") }
+            vocabulary = try MeSHVocabulary(path: explicit)
+        } else if FileManager.default.fileExists(atPath: fallback) {
+            vocabulary = try MeSHVocabulary(path: fallback)
         } else {
-            Terminal.writeError("warning: no MeSH table found (--mesh, $EVIDENT_MESH, or \(candidates.last!)); topics are the question's words\n")
+            Terminal.writeError("warning: no MeSH table found (--mesh, $EVIDENT_MESH, or \(fallback)); topics are the question's words\n")
         }
         var composer = AnswerComposer(library: library, snapshot: try LibraryIndexer.open(library), vocabulary: vocabulary, classifier: try library.aspectModel())
         if let text = disclaimer ?? environment["EVIDENT_DISCLAIMER"] { composer.disclaimer = text }
