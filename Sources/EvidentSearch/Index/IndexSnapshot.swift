@@ -44,7 +44,7 @@ public final class IndexSnapshot: Sendable {
         let fieldCount = manifest.schema.fields.count
         averageFieldLengths = (0..<fieldCount).map { field in
             let lengths = segments.reduce(UInt64(0)) { $0 + $1.fieldLengthSums[field] }
-            return total == 0 ? 1 : max(1e-9, Double(lengths) / Double(total))
+            return FieldNormalization.averageLength(sum: lengths, documents: total)
         }
     }
 

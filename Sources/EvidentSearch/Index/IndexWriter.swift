@@ -169,7 +169,7 @@ struct SegmentMerger {
     func write(to path: String) throws -> Int {
         let schema = snapshot.manifest.schema
         let fieldCount = schema.fields.count
-        var writer = SegmentWriter(fieldCount: fieldCount, numericCount: schema.numericColumns.count)
+        var writer = SegmentWriter(schema: schema)
         // New ids: live documents in segment order.
         var documentMaps: [[Int32]] = []
         for index in segments {

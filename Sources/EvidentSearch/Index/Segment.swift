@@ -106,7 +106,12 @@ public final class Segment: @unchecked Sendable {
             postingsStart: sections[SegmentFormat.Section.postings.rawValue] + Int(info.postingsOffset),
             positionsStart: sections[SegmentFormat.Section.positions.rawValue] + Int(info.positionsOffset),
             blockCount: info.blockCount, documentFrequency: Int(info.docFrequency),
-            termMaxFrequencies: info.maxFrequencies, termMinLengths: info.minLengths)
+            termBound: info.maxNormalizedFrequency)
+    }
+
+    /// The average field lengths the segment's stored bounds were computed with.
+    var averageFieldLengths: [Double] {
+        (0..<fieldCount).map { FieldNormalization.averageLength(sum: fieldLengthSums[$0], documents: documentCount) }
     }
 
     /// Number of distinct terms (text and facet).
@@ -127,12 +132,10 @@ struct PostingCursor {
     let positionsStart: Int
     let blockCount: Int
     let documentFrequency: Int
-    /// The term's maxima, used as the block's when there is only one block.
-    let termMaxFrequencies: UInt32
-    let termMinLengths: UInt64
-    /// The current block's maximum frequency per field and minimum length per field (packed).
-    private(set) var blockMaxFrequencies: UInt32 = 0
-    private(set) var blockMinLengths: UInt64 = 0
+    /// The term's highest normalised frequency, used as the block's when there is only one block.
+    let termBound: Float
+    /// The current block's highest normalised frequency (an upper bound).
+    private(set) var blockBound: Float = 0
 
     /// The current document, or ``exhausted``.
     private(set) var document: UInt32 = 0
@@ -147,15 +150,14 @@ struct PostingCursor {
     private var positionsToSkip = 0
 
     init(base: UnsafeRawPointer, fieldCount: Int, postingsStart: Int, positionsStart: Int, blockCount: Int, documentFrequency: Int,
-         termMaxFrequencies: UInt32, termMinLengths: UInt64) {
+         termBound: Float) {
         self.base = base
         self.fieldCount = fieldCount
         self.postingsStart = postingsStart
         self.positionsStart = positionsStart
         self.blockCount = blockCount
         self.documentFrequency = documentFrequency
-        self.termMaxFrequencies = termMaxFrequencies
-        self.termMinLengths = termMinLengths
+        self.termBound = termBound
         if blockCount == 0 { document = Self.exhausted } else { loadBlock(0); next() }
     }
 
@@ -173,12 +175,9 @@ struct PostingCursor {
         let entry = skipEntry(index)
         blockLastDocument = entry.last
         if blockCount == 1 {
-            blockMaxFrequencies = termMaxFrequencies
-            blockMinLengths = termMinLengths
+            blockBound = termBound
         } else {
-            let skip = postingsStart + index * SegmentFormat.skipEntrySize
-            blockMaxFrequencies = base.loadUnaligned(fromByteOffset: skip + 12, as: UInt32.self)
-            blockMinLengths = base.loadUnaligned(fromByteOffset: skip + 16, as: UInt64.self)
+            blockBound = Self.bound(base, postingsStart + index * SegmentFormat.skipEntrySize)
         }
         offset = postingsStart + entry.data
         positionsOffset = positionsStart + entry.positions
@@ -220,6 +219,29 @@ struct PostingCursor {
     @inline(__always)
     private static func set(_ values: inout (UInt16, UInt16, UInt16, UInt16), _ field: Int, _ value: UInt16) {
         switch field { case 0: values.0 = value; case 1: values.1 = value; case 2: values.2 = value; default: values.3 = value }
+    }
+
+    /// The highest block bound among this cursor's blocks that may hold documents in
+    /// `start..<end`, read from the skip table without decoding (0 if none can).
+    func maxBlockBound(from start: UInt32, before end: UInt32) -> Float {
+        guard document < end else { return 0 }
+        if blockCount == 1 { return termBound }
+        var index = block
+        if document < start {
+            while index < blockCount && skipEntry(index).last < start { index += 1 }
+        }
+        var best: Float = 0
+        while index < blockCount {
+            best = max(best, Self.bound(base, postingsStart + index * SegmentFormat.skipEntrySize))
+            if skipEntry(index).last >= end &- 1 { break }
+            index += 1
+        }
+        return best
+    }
+
+    @inline(__always)
+    private static func bound(_ base: UnsafeRawPointer, _ skipEntry: Int) -> Float {
+        Float(bitPattern: base.loadUnaligned(fromByteOffset: skipEntry + 12, as: UInt32.self))
     }
 
     /// Moves to the first block whose last document is ≥ `target`, without decoding postings

@@ -20,7 +20,7 @@ final class SegmentBuilder {
         self.schema = schema
         self.analyzer = analyzer
         self.stems = stems
-        writer = SegmentWriter(fieldCount: schema.fields.count, numericCount: schema.numericColumns.count)
+        writer = SegmentWriter(schema: schema)
     }
 
     /// Documents added so far.

@@ -1,7 +1,7 @@
 /// The on-disk layout of a segment file (little-endian, sections 8-byte aligned):
 ///
 /// ```
-/// header (128 bytes)   magic "EVSEG004", docCount, fieldCount, termCount, numericCount,
+/// header (128 bytes)   magic "EVSEG005", docCount, fieldCount, termCount, numericCount,
 ///                      sum of field lengths per field, section offsets
 /// docKeys              Int64 × docCount
 /// fieldLengths         UInt32 × fieldCount × docCount (field-major)
@@ -10,9 +10,8 @@
 /// termData             the front-coded term dictionary (see TermDictionary)
 /// (unused)             an empty section, kept so the header layout stays fixed
 /// postings             per term: a skip table when it has more than one block (blockCount ×
-///                      24 bytes: last doc, data offset, positions offset, the block's maximum
-///                      frequency per field (4 × UInt8) and minimum length per field (4 × UInt16),
-///                      for block-max pruning), then blocks of up to
+///                      16 bytes: last doc, data offset, positions offset, and the block's highest
+///                      normalised frequency as a Float32, for block-max pruning), then blocks of up to
 ///                      128 postings: varint doc delta, a header byte (low 4 bits: which fields
 ///                      the term occurs in; high 4 bits: the first such field's frequency when
 ///                      below 16, else 0 and a varint follows), varint frequencies of the others
@@ -20,10 +19,10 @@
 ///                      field's start
 /// ```
 enum SegmentFormat {
-    static let magic: UInt64 = 0x3430_3047_4553_5645  // "EVSEG004"
+    static let magic: UInt64 = 0x3530_3047_4553_5645  // "EVSEG005"
     static let headerSize = 128
     static let blockSize = 128
-    static let skipEntrySize = 24
+    static let skipEntrySize = 16
     /// Positions of field f are stored as (f << fieldShift) + position.
     static let fieldShift: UInt32 = 24
     /// Facet terms start with this byte, so they sort before text terms and never collide with them.
@@ -51,23 +50,14 @@ enum SegmentFormat {
 }
 
 /// Per-term statistics kept in a segment's dictionary: document frequency, postings and
-/// positions offsets, maximum frequency per field (UInt8) and minimum field length per field
-/// (UInt16), packed.
-///
-/// The maxima saturate at 255 and the minima are clamped to 65,535, which only loosens the
-/// score upper bounds built from them (never makes them too low).
+/// positions offsets, and the term's highest normalised frequency (see ``FieldNormalization``).
 struct TermInfo {
     var docFrequency: UInt32
     var postingsOffset: UInt32
     var positionsOffset: UInt32
-    /// Highest term frequency in each field over the term's postings (saturating).
-    var maxFrequencies: UInt32
-    /// Shortest field length among postings where the term occurs in that field (clamped).
-    var minLengths: UInt64
+    /// Highest BM25F normalised frequency over the term's postings, computed with the segment's
+    /// own average field lengths and rounded up (an upper bound, for pruning).
+    var maxNormalizedFrequency: Float
 
     var blockCount: Int { (Int(docFrequency) + SegmentFormat.blockSize - 1) / SegmentFormat.blockSize }
-
-    func maxFrequency(_ field: Int) -> UInt16 { UInt16((maxFrequencies >> (8 * UInt32(field))) & 0xFF) }
-
-    func minLength(_ field: Int) -> UInt32 { UInt32((minLengths >> (16 * UInt64(field))) & 0xFFFF) }
 }

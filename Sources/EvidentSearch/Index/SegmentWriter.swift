@@ -3,6 +3,7 @@ import Foundation
 /// Writes a segment file from sorted terms and their posting lists, atomically: the file is
 /// written under a temporary name, flushed to disk, then renamed.
 struct SegmentWriter {
+    let schema: IndexSchema
     let fieldCount: Int
     let numericCount: Int
     var keys: [Int64] = []
@@ -11,9 +12,10 @@ struct SegmentWriter {
     /// Column-major numerics: numbers[c][doc].
     var numbers: [[Int32]]
 
-    init(fieldCount: Int, numericCount: Int) {
-        self.fieldCount = fieldCount
-        self.numericCount = numericCount
+    init(schema: IndexSchema) {
+        self.schema = schema
+        fieldCount = schema.fields.count
+        numericCount = schema.numericColumns.count
         fieldLengths = Array(repeating: [], count: fieldCount)
         numbers = Array(repeating: [], count: numericCount)
     }
@@ -32,6 +34,9 @@ struct SegmentWriter {
         var termCount = 0
         var postings: [UInt8] = []
         var positions: [UInt8] = []
+        let lengthSums = fieldLengths.map { $0.reduce(UInt64(0)) { $0 + UInt64($1) } }
+        let normalization = FieldNormalization(
+            schema: schema, averages: lengthSums.map { FieldNormalization.averageLength(sum: $0, documents: keys.count) })
 
         for (term, list) in terms {
             termCount += 1
@@ -42,8 +47,7 @@ struct SegmentWriter {
             // A skip table only when there is more than one block; filled as blocks are written.
             let skipStart = postings.count
             if blockCount > 1 { postings.append(contentsOf: repeatElement(0, count: blockCount * SegmentFormat.skipEntrySize)) }
-            var maxFrequency = [UInt16](repeating: 0, count: 4)
-            var minLength = [UInt32](repeating: .max, count: 4)
+            var termBound = 0.0
             var positionCursor = 0
             var previous: UInt32 = 0
             var frequencies = [UInt16](repeating: 0, count: fieldCount)
@@ -53,24 +57,22 @@ struct SegmentWriter {
                 let start = block * SegmentFormat.blockSize
                 let end = min(count, start + SegmentFormat.blockSize)
                 previous = block == 0 ? 0 : list.documents[start - 1]
-                var blockMaxFrequency = [UInt16](repeating: 0, count: 4)
-                var blockMinLength = [UInt32](repeating: .max, count: 4)
+                var blockBound = 0.0
                 for index in start..<end {
                     let document = list.documents[index]
                     VarInt.append(document - previous, to: &postings)
                     previous = document
                     var mask: UInt8 = 0
+                    var normalized = 0.0
                     for field in 0..<fieldCount {
                         let frequency = list.frequencies[index * fieldCount + field]
                         frequencies[field] = frequency
                         if frequency > 0 {
                             mask |= 1 << UInt8(field)
-                            maxFrequency[field] = max(maxFrequency[field], frequency)
-                            minLength[field] = min(minLength[field], fieldLengths[field][Int(document)])
-                            blockMaxFrequency[field] = max(blockMaxFrequency[field], frequency)
-                            blockMinLength[field] = min(blockMinLength[field], fieldLengths[field][Int(document)])
+                            normalized += normalization.contribution(field, frequency: frequency, length: fieldLengths[field][Int(document)])
                         }
                     }
+                    blockBound = max(blockBound, normalized)
                     Self.appendFrequencies(frequencies, mask: mask, to: &postings)
                     // Positions are stored with their field base ((f << 24) + p) in memory;
                     // on disk each field's positions are deltas from the field's start.
@@ -89,17 +91,15 @@ struct SegmentWriter {
                     Self.store(list.documents[end - 1], into: &postings, at: skip)
                     Self.store(blockDataOffset, into: &postings, at: skip + 4)
                     Self.store(blockPositionsOffset, into: &postings, at: skip + 8)
-                    let (maxima, minima) = Self.pack(blockMaxFrequency, blockMinLength)
-                    Self.store(maxima, into: &postings, at: skip + 12)
-                    Self.store(minima, into: &postings, at: skip + 16)
+                    Self.store(Float(roundingUp: blockBound).bitPattern, into: &postings, at: skip + 12)
                 }
+                termBound = max(termBound, blockBound)
             }
             guard postings.count <= Int(UInt32.max), positions.count <= Int(UInt32.max) else {
                 throw IndexError.io(path: path, reason: "segment too large (postings over 4 GB): lower the segment capacity")
             }
-            let (maxima, minima) = Self.pack(maxFrequency, minLength)
             dictionary.append(term, TermInfo(docFrequency: UInt32(count), postingsOffset: UInt32(postingsStart),
-                                              positionsOffset: UInt32(positionsStart), maxFrequencies: maxima, minLengths: minima))
+                                              positionsOffset: UInt32(positionsStart), maxNormalizedFrequency: Float(roundingUp: termBound)))
         }
 
         var file: [UInt8] = []
@@ -126,25 +126,12 @@ struct SegmentWriter {
         Self.store(UInt32(termCount), into: &file, at: SegmentFormat.Header.termCount)
         Self.store(UInt32(numericCount), into: &file, at: SegmentFormat.Header.numericCount)
         for field in 0..<fieldCount {
-            let sum = fieldLengths[field].reduce(UInt64(0)) { $0 + UInt64($1) }
-            Self.store(sum, into: &file, at: SegmentFormat.Header.fieldLengthSums + field * 8)
+            Self.store(lengthSums[field], into: &file, at: SegmentFormat.Header.fieldLengthSums + field * 8)
         }
         for (index, offset) in sectionOffsets.enumerated() {
             Self.store(offset, into: &file, at: SegmentFormat.Header.sections + index * 8)
         }
         try DurableFile.write(file, to: path)
-    }
-
-    /// Packs maximum frequencies (saturating at 255) and minimum lengths (clamped to 65,535;
-    /// a field never seen counts as 0) the way TermInfo and skip entries store them.
-    static func pack(_ maxFrequency: [UInt16], _ minLength: [UInt32]) -> (UInt32, UInt64) {
-        var maxima: UInt32 = 0
-        var minima: UInt64 = 0
-        for field in 0..<4 {
-            maxima |= UInt32(min(255, maxFrequency[field])) << (8 * UInt32(field))
-            minima |= UInt64(min(65_535, minLength[field] == .max ? 0 : minLength[field])) << (16 * UInt64(field))
-        }
-        return (maxima, minima)
     }
 
     /// The header byte and frequencies of one posting (see ``SegmentFormat``).

@@ -1,7 +1,7 @@
 /// The term dictionary of a segment: terms in byte order, in blocks of ``blockTerms``. Each term
 /// is front-coded against the previous one in its block (shared prefix length, suffix) and
 /// followed by its statistics as varints (document frequency, postings and positions offsets as
-/// deltas, maximum frequency and minimum length per field). A block index holds each block's
+/// deltas), then the term's highest normalised frequency as 4 bytes (Float32 bits). A block index holds each block's
 /// byte offset, so a lookup is a binary search over blocks' first terms, then a short scan.
 enum TermDictionary {
     static let blockTerms = 32
@@ -12,7 +12,7 @@ enum TermDictionary {
         private(set) var blockOffsets: [UInt32] = []
         private(set) var data: [UInt8] = []
         private var previousTerm: [UInt8] = []
-        private var previousInfo = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxFrequencies: 0, minLengths: 0)
+        private var previousInfo = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxNormalizedFrequency: 0)
         private var count = 0
 
         init(fieldCount: Int) { self.fieldCount = fieldCount }
@@ -30,10 +30,7 @@ enum TermDictionary {
             VarInt.append(info.docFrequency, to: &data)
             VarInt.append(startsBlock ? info.postingsOffset : info.postingsOffset - previousInfo.postingsOffset, to: &data)
             VarInt.append(startsBlock ? info.positionsOffset : info.positionsOffset - previousInfo.positionsOffset, to: &data)
-            for field in 0..<fieldCount {
-                VarInt.append(UInt32(info.maxFrequency(field)), to: &data)
-                VarInt.append(info.minLength(field), to: &data)
-            }
+            withUnsafeBytes(of: info.maxNormalizedFrequency.bitPattern.littleEndian) { data.append(contentsOf: $0) }
             previousTerm = term
             previousInfo = info
             count += 1
@@ -50,7 +47,7 @@ enum TermDictionary {
         private var inBlock = 0
         /// The current term's bytes and statistics (valid after ``next()`` returned true).
         private(set) var term: [UInt8] = []
-        private(set) var info = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxFrequencies: 0, minLengths: 0)
+        private(set) var info = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxNormalizedFrequency: 0)
 
         init(base: UnsafeRawPointer, fieldCount: Int, start: Int, remaining: Int) {
             self.base = base
@@ -72,17 +69,13 @@ enum TermDictionary {
             let frequency = VarInt.read(base, &offset)
             let postings = VarInt.read(base, &offset)
             let positions = VarInt.read(base, &offset)
-            var maxima: UInt32 = 0
-            var minima: UInt64 = 0
-            for field in 0..<fieldCount {
-                maxima |= min(255, VarInt.read(base, &offset)) << (8 * UInt32(field))
-                minima |= UInt64(min(65_535, VarInt.read(base, &offset))) << (16 * UInt64(field))
-            }
+            let bound = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            offset += 4
             info = TermInfo(
                 docFrequency: frequency,
                 postingsOffset: startsBlock ? postings : info.postingsOffset + postings,
                 positionsOffset: startsBlock ? positions : info.positionsOffset + positions,
-                maxFrequencies: maxima, minLengths: minima)
+                maxNormalizedFrequency: bound)
             inBlock += 1
             return true
         }

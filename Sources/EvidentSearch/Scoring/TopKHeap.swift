@@ -27,6 +27,11 @@ struct TopKHeap {
     /// The score a new hit must beat once the heap is full (−∞ before).
     var threshold: Double { isFull ? entries[0].score : -.infinity }
 
+    /// True if `entry` would be kept by ``insert(_:)``.
+    func admits(_ entry: Entry) -> Bool {
+        capacity > 0 && (!isFull || Self.worse(entries[0], entry))
+    }
+
     /// Offers a hit; returns true if it was kept.
     @discardableResult
     mutating func insert(_ entry: Entry) -> Bool {

@@ -1,0 +1,115 @@
+/// Top-k retrieval by MaxScore over windows of documents, with block-max bounds.
+///
+/// Terms whose upper bounds together cannot reach the heap's threshold are *non-essential*: a
+/// document containing only them cannot enter the top k, so only the other (*essential*) lists
+/// generate candidates. The segment is walked in windows of ``windowSize`` documents. For each
+/// window every term's bound is tightened to the highest block bound among its blocks in the
+/// window (read from skip entries, nothing decoded); if even their sum cannot reach the threshold
+/// the window is skipped. Otherwise the terms are re-partitioned with the window's bounds, the
+/// window-essential lists are decoded and scored term at a time into an accumulator array, and
+/// each accumulated document, in order, probes the non-essential lists only while its score plus
+/// their remaining bounds can still reach the threshold.
+extension SegmentQuery {
+    /// Documents per window (the accumulator array's size).
+    static let windowSize = 4_096
+
+    /// Offers every document that can reach the top `heap.capacity` to `heap`.
+    mutating func collectTop(into heap: inout TopKHeap) {
+        let count = terms.count
+        terms.sort { $0.bound < $1.bound }
+        var prefixBounds = [Double](repeating: 0, count: count + 1)
+        for index in 0..<count { prefixBounds[index + 1] = prefixBounds[index] + terms[index].bound }
+
+        var sums = [Int64](repeating: 0, count: Self.windowSize)
+        var matched = [UInt64](repeating: 0, count: Self.windowSize / 64)
+        var windowBounds = [Double](repeating: 0, count: count)
+        var windowOrder = Array(0..<count)
+        var windowPrefix = [Double](repeating: 0, count: count + 1)
+        var next: UInt32 = 0  // the first document not yet covered by a window
+        var essentialStart = 0
+
+        while true {
+            let threshold = heap.threshold - ScoreSum.slack(heap.threshold)
+            while essentialStart < count && prefixBounds[essentialStart + 1] < threshold { essentialStart += 1 }
+            // The window starts at the first uncovered document of an essential list.
+            var start = PostingCursor.exhausted
+            for index in essentialStart..<count {
+                if terms[index].cursor.document < next { terms[index].cursor.advance(to: next) }
+                start = min(start, terms[index].cursor.document)
+            }
+            if start == PostingCursor.exhausted { return }
+            let end = start + UInt32(min(Self.windowSize, Int(PostingCursor.exhausted - start)))
+            next = end
+
+            var total = 0.0
+            for index in 0..<count {
+                let block = terms[index].cursor.maxBlockBound(from: start, before: end)
+                windowBounds[index] = block > 0 ? scoreBound(terms[index].weight, block) : 0
+                total += windowBounds[index]
+            }
+            if total < threshold { continue }
+
+            // Within the window: ascending bounds; the prefix that cannot reach the threshold is non-essential.
+            windowOrder.sort { windowBounds[$0] < windowBounds[$1] }
+            for rank in 0..<count { windowPrefix[rank + 1] = windowPrefix[rank] + windowBounds[windowOrder[rank]] }
+            var nonEssential = 0
+            while nonEssential < count && windowPrefix[nonEssential + 1] < threshold { nonEssential += 1 }
+
+            for rank in nonEssential..<count {
+                let index = windowOrder[rank]
+                if terms[index].cursor.document < start { terms[index].cursor.advance(to: start) }
+                while terms[index].cursor.document < end {
+                    let offset = Int(terms[index].cursor.document - start)
+                    sums[offset] &+= score(index)
+                    matched[offset >> 6] |= 1 << UInt64(offset & 63)
+                    terms[index].cursor.next()
+                }
+            }
+
+            for word in matched.indices where matched[word] != 0 {
+                var mask = matched[word]
+                matched[word] = 0
+                while mask != 0 {
+                    let offset = word << 6 | mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    var sum = sums[offset]
+                    sums[offset] = 0
+                    let document = start + UInt32(offset)
+                    let threshold = heap.threshold - ScoreSum.slack(heap.threshold)
+                    if ScoreSum.value(sum) + windowPrefix[nonEssential] < threshold || !accepts(document) { continue }
+                    // Non-essential lists, highest bound first, while the document can still win.
+                    var rank = nonEssential - 1
+                    while rank >= 0 && ScoreSum.value(sum) + windowPrefix[rank + 1] >= threshold {
+                        let index = windowOrder[rank]
+                        terms[index].cursor.advance(to: document)
+                        if terms[index].cursor.document == document { sum &+= score(index) }
+                        rank -= 1
+                    }
+                    guard rank < 0 else { continue }
+                    let entry = TopKHeap.Entry(score: ScoreSum.value(sum), order: order(document))
+                    if heap.admits(entry) && phrasesMatch(document) { heap.insert(entry) }
+                }
+            }
+        }
+    }
+
+    /// Offers every matching document to `hits`, scoring each list in full (the reference that
+    /// ``collectTop(into:)`` must equal).
+    mutating func collectAll(into hits: inout [TopKHeap.Entry]) {
+        var sums = [Int64](repeating: 0, count: segment.documentCount)
+        var matched = [Bool](repeating: false, count: segment.documentCount)
+        for index in terms.indices {
+            while terms[index].cursor.document != PostingCursor.exhausted {
+                let document = Int(terms[index].cursor.document)
+                sums[document] &+= score(index)
+                matched[document] = true
+                terms[index].cursor.next()
+            }
+        }
+        for document in 0..<segment.documentCount where matched[document] {
+            let local = UInt32(document)
+            guard accepts(local), phrasesMatch(local) else { continue }
+            hits.append(TopKHeap.Entry(score: ScoreSum.value(sums[document]), order: order(local)))
+        }
+    }
+}
