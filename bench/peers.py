@@ -7,6 +7,10 @@ and queries/second), with Evident's ratio to each peer.
 Usage (from the repository root, after `swift build -c release`):
     bench/peers.sh [--corpus C --queries Q --qrels R]      # creates bench/.venv, then runs this
 
+For a scale corpus without judgements (`evident bench generate`), measure speed only, and pick
+the peers:
+    bench/peers.sh --corpus /tmp/scale-1m/corpus.jsonl --queries Q --qrels none --peers tantivy
+
 Every system gets the same in-memory documents (title + text), the same queries, one thread for
 queries, and is asked for the top 10 when timed and the top 100 when judged.
 """
@@ -22,6 +26,8 @@ SHARED = os.path.join(ROOT, "..", "shared", "data", "scifact")
 def load(args):
     corpus = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
     queries = [json.loads(line) for line in open(args.queries, encoding="utf-8") if line.strip()]
+    if args.qrels == "none":
+        return corpus, queries, None
     qrels = {}
     for number, line in enumerate(open(args.qrels, encoding="utf-8")):
         fields = line.split()
@@ -63,8 +69,8 @@ def run_evident(args, corpus, queries):
         sys.exit("error: build Evident first: swift build -c release")
     with tempfile.TemporaryDirectory() as scratch:
         run_file = os.path.join(scratch, "run.txt")
-        output = subprocess.run([binary, "bench", "search", "--corpus", args.corpus, "--queries", args.queries,
-                                 "--run-file", run_file, "--json"], check=True, capture_output=True, text=True).stdout
+        command = [binary, "bench", "search", "--corpus", args.corpus, "--queries", args.queries, "--run-file", run_file, "--json"]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         report = json.loads(output)
         run = {}
         for line in open(run_file):
@@ -177,25 +183,37 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=os.path.join(SHARED, "corpus.jsonl"))
     parser.add_argument("--queries", default=os.path.join(SHARED, "queries.train.jsonl"))
-    parser.add_argument("--qrels", default=os.path.join(SHARED, "qrels", "train.tsv"))
+    parser.add_argument("--qrels", default=os.path.join(SHARED, "qrels", "train.tsv"),
+                        help="BEIR qrels.tsv, or 'none' to measure speed only (every query is timed)")
+    parser.add_argument("--peers", default="tantivy,bm25s,fts5",
+                        help="comma-separated peers to run beside Evident: tantivy, bm25s, fts5 (default: all)")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
     corpus, queries, qrels = load(args)
     raw_bytes = sum(len(d.get("title", "").encode()) + len(d["text"].encode()) for d in corpus)
+    runners = {"tantivy": run_tantivy, "bm25s": run_bm25s, "fts5": run_fts5}
+    chosen = [name.strip() for name in args.peers.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in runners]
+    if unknown:
+        sys.exit(f"error: unknown peer(s) {', '.join(unknown)}; choose from {', '.join(runners)}")
     rows = [run_evident(args, corpus, queries)]
-    for runner in (run_tantivy, run_bm25s, run_fts5):
-        rows.append(runner(args, corpus, queries, raw_bytes))
+    for name in chosen:
+        rows.append(runners[name](args, corpus, queries, raw_bytes))
     for row in rows:
-        row["ndcg10"], row["recall100"] = quality(row.pop("run"), qrels)
+        run = row.pop("run")
+        row["ndcg10"], row["recall100"] = quality(run, qrels) if qrels is not None else (None, None)
     if args.json:
         print(json.dumps(rows, indent=2))
         return
     evident = rows[0]
-    print(f"{len(corpus):,} documents, {len(queries):,} judged queries ({os.path.basename(args.queries)}); one run, this machine")
+    judged = "judged " if qrels is not None else ""
+    print(f"{len(corpus):,} documents, {len(queries):,} {judged}queries ({os.path.basename(args.queries)}); one run, this machine")
     print(f"{'system':<12} {'nDCG@10':>8} {'R@100':>7} {'index docs/s':>13} {'index/text':>10} {'p50 ms':>8} {'p99 ms':>8} {'QPS':>9}   Evident speed-up (QPS, indexing)")
     for row in rows:
         ratio = "" if row is evident else f"{evident['qps'] / row['qps']:.1f}x, {evident['docs_per_s'] / row['docs_per_s']:.1f}x"
-        print(f"{row['name']:<12} {row['ndcg10']:>8.4f} {row['recall100']:>7.4f} {row['docs_per_s']:>13,.0f} {row['index_ratio']:>9.0%} "
+        ndcg = "-" if row["ndcg10"] is None else f"{row['ndcg10']:.4f}"
+        recall = "-" if row["recall100"] is None else f"{row['recall100']:.4f}"
+        print(f"{row['name']:<12} {ndcg:>8} {recall:>7} {row['docs_per_s']:>13,.0f} {row['index_ratio']:>9.0%} "
               f"{row['p50']:>8.3f} {row['p99']:>8.3f} {row['qps']:>9,.0f}   {ratio}")
 
 

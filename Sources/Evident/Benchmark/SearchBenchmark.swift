@@ -10,16 +10,17 @@ public struct SearchBenchmark {
         public var documents: Int
         public var rawTextBytes: Int
         public var indexBytes: Int
-        public var indexSeconds: Double
+        /// Seconds to build the index (nil when an existing one was reused).
+        public var indexSeconds: Double?
         public var queries: Int
         public var latencyP50Milliseconds: Double
         public var latencyP99Milliseconds: Double
         public var queriesPerSecond: Double
         public var segments: Int
-        public var documentsPerSecond: Double
+        public var documentsPerSecond: Double?
         public var indexToTextRatio: Double
 
-        init(documents: Int, rawTextBytes: Int, indexBytes: Int, indexSeconds: Double, queries: Int, latencyP50Milliseconds: Double, latencyP99Milliseconds: Double, queriesPerSecond: Double, segments: Int) {
+        init(documents: Int, rawTextBytes: Int, indexBytes: Int, indexSeconds: Double?, queries: Int, latencyP50Milliseconds: Double, latencyP99Milliseconds: Double, queriesPerSecond: Double, segments: Int) {
             self.documents = documents
             self.rawTextBytes = rawTextBytes
             self.indexBytes = indexBytes
@@ -29,7 +30,7 @@ public struct SearchBenchmark {
             self.latencyP99Milliseconds = latencyP99Milliseconds
             self.queriesPerSecond = queriesPerSecond
             self.segments = segments
-            documentsPerSecond = indexSeconds > 0 ? Double(documents) / indexSeconds : 0
+            documentsPerSecond = indexSeconds.map { $0 > 0 ? Double(documents) / $0 : 0 }
             indexToTextRatio = rawTextBytes > 0 ? Double(indexBytes) / Double(rawTextBytes) : 0
         }
     }
@@ -41,8 +42,11 @@ public struct SearchBenchmark {
     /// Write a TREC run (top `runDepth` per query) here, for quality comparisons.
     public var runFile: String?
     public var runDepth = 100
-    /// Times each query is repeated for timing (the median round is kept per query).
+    /// Times each query is repeated for timing (the fastest round is kept per query).
     public var rounds = 3
+    /// Keep the index in this folder, and reuse the one already there (indexing is then not
+    /// timed); nil builds a temporary index and removes it.
+    public var indexDirectory: String?
 
     /// Creates a benchmark over a BEIR corpus and queries file.
     public init(corpus: String, queries: String) {
@@ -62,14 +66,19 @@ public struct SearchBenchmark {
             indexDocuments.append(LibraryIndex.indexDocument(rowid: Int64(ids.count), document))
             ids.append(document.id)
         })
-        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("evident-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = indexDirectory ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("evident-bench-\(UUID().uuidString)")
+        defer { if indexDirectory == nil { try? FileManager.default.removeItem(atPath: directory) } }
 
         let start = Date()
-        let writer = try IndexWriter(directory: directory, schema: LibraryIndex.schema)
-        for document in indexDocuments { try writer.add(document) }
-        let snapshot = try writer.commit(sourceSequence: 1)
-        let indexSeconds = Date().timeIntervalSince(start)
+        var snapshot = try IndexSnapshot(directory: directory, schema: LibraryIndex.schema)
+        var indexSeconds: Double?
+        if snapshot.liveDocuments != ids.count {
+            try? FileManager.default.removeItem(atPath: directory)
+            let writer = try IndexWriter(directory: directory, schema: LibraryIndex.schema)
+            for document in indexDocuments { try writer.add(document) }
+            snapshot = try writer.commit(sourceSequence: 1)
+            indexSeconds = Date().timeIntervalSince(start)
+        }
         indexDocuments = []
 
         let queryList = try BEIREvaluation.readQueries(queries)
@@ -98,6 +107,11 @@ public struct SearchBenchmark {
             try lines.write(toFile: runFile, atomically: true, encoding: .utf8)
         }
         let sorted = latencies.sorted()
+        if ProcessInfo.processInfo.environment["EVIDENT_SLOW"] != nil {
+            for index in latencies.indices.sorted(by: { latencies[$0] > latencies[$1] }).prefix(15) {
+                FileHandle.standardError.write("\(String(format: "%.2f", latencies[index])) ms  \(queryList[index].text)\n".data(using: .utf8)!)
+            }
+        }
         return Report(
             documents: ids.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
             queries: queryList.count, latencyP50Milliseconds: percentile(sorted, 0.5), latencyP99Milliseconds: percentile(sorted, 0.99),

@@ -96,6 +96,11 @@ struct SearchBenchCommand: ParsableCommand {
     @Option(name: .long, help: "Timing rounds per query.")
     var rounds = 3
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep the index in this folder and reuse it on later runs over the same corpus (skips indexing; for large corpora).",
+        valueName: "dir"))
+    var index: String?
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -104,14 +109,18 @@ struct SearchBenchCommand: ParsableCommand {
         var benchmark = SearchBenchmark(corpus: corpus, queries: queries)
         benchmark.runFile = runFile
         benchmark.rounds = max(1, rounds)
+        benchmark.indexDirectory = index
         let report = try benchmark.run()
         if json {
             try Terminal.printJSON(report)
             return
         }
+        let indexing = report.indexSeconds.map { seconds in
+            "\(String(format: "%.2f", seconds)) s, \(Terminal.number(Int(report.documentsPerSecond ?? 0))) documents/s"
+        } ?? "reused the index in \(index ?? "")"
         print("""
             documents            \(Terminal.number(report.documents)) (\(Terminal.bytes(Int64(report.rawTextBytes))) of text)
-            indexing             \(String(format: "%.2f", report.indexSeconds)) s, \(Terminal.number(Int(report.documentsPerSecond))) documents/s
+            indexing             \(indexing)
             index size           \(Terminal.bytes(Int64(report.indexBytes))) (\(String(format: "%.0f", report.indexToTextRatio * 100))% of the text), \(report.segments) segment\(report.segments == 1 ? "" : "s")
             queries              \(Terminal.number(report.queries)), top 10, one thread
             latency p50          \(String(format: "%.3f", report.latencyP50Milliseconds)) ms
