@@ -18,6 +18,8 @@ public final class IndexSnapshot: Sendable {
     /// Live documents.
     public let liveDocuments: Int
     let averageFieldLengths: [Double]
+    /// Weight / length normalisation per field and length code (see ``FieldNormalization/table()``).
+    let lengthNormalization: [Double]
 
     /// Opens the committed state of the index in `directory` (an empty index if none).
     public init(directory: String, analyzer: Analyzer = Analyzer(), schema: IndexSchema) throws {
@@ -46,6 +48,7 @@ public final class IndexSnapshot: Sendable {
             let lengths = segments.reduce(UInt64(0)) { $0 + $1.fieldLengthSums[field] }
             return FieldNormalization.averageLength(sum: lengths, documents: total)
         }
+        lengthNormalization = FieldNormalization(schema: manifest.schema, averages: averageFieldLengths).table()
     }
 
     /// The schema the index was built with.

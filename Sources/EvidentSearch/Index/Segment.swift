@@ -15,6 +15,7 @@ public final class Segment: @unchecked Sendable {
     /// Sum of each field's lengths over all documents.
     let fieldLengthSums: [UInt64]
     private let sections: [Int]
+    private let lengthCodesStart: Int
 
     /// Maps the segment file at `path`.
     init(path: String) throws {
@@ -41,7 +42,8 @@ public final class Segment: @unchecked Sendable {
         let basePointer = base
         fieldLengthSums = (0..<4).map { basePointer.loadUnaligned(fromByteOffset: SegmentFormat.Header.fieldLengthSums + $0 * 8, as: UInt64.self) }
         sections = SegmentFormat.Section.allCases.map { Int(basePointer.loadUnaligned(fromByteOffset: SegmentFormat.Header.sections + $0.rawValue * 8, as: UInt64.self)) }
-        guard sections.allSatisfy({ $0 <= size }) else {
+        lengthCodesStart = sections[SegmentFormat.Section.lengthCodes.rawValue]
+        guard sections.allSatisfy({ $0 <= size }), lengthCodesStart + fieldCount * documentCount <= size else {
             munmap(mapped, size)
             throw IndexError.corrupt(path: path, reason: "section beyond end of file")
         }
@@ -57,6 +59,12 @@ public final class Segment: @unchecked Sendable {
     @inline(__always)
     func fieldLength(_ field: Int, _ document: Int) -> UInt32 {
         base.loadUnaligned(fromByteOffset: sections[SegmentFormat.Section.fieldLengths.rawValue] + (field * documentCount + document) * 4, as: UInt32.self)
+    }
+
+    /// The ``LengthCode`` of a field's length (what scoring uses).
+    @inline(__always)
+    func lengthCode(_ field: Int, _ document: Int) -> UInt8 {
+        base.load(fromByteOffset: lengthCodesStart + field * documentCount + document, as: UInt8.self)
     }
 
     /// A numeric column value, nil if missing.

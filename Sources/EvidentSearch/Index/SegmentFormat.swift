@@ -4,11 +4,11 @@
 /// header (128 bytes)   magic "EVSEG005", docCount, fieldCount, termCount, numericCount,
 ///                      sum of field lengths per field, section offsets
 /// docKeys              Int64 × docCount
-/// fieldLengths         UInt32 × fieldCount × docCount (field-major)
+/// fieldLengths         UInt32 × fieldCount × docCount (field-major; exact, for merges)
 /// numerics             Int32 × numericCount × docCount (column-major; Int32.min = missing)
 /// termBlocks           UInt32 × blocks: each dictionary block's offset in termData
 /// termData             the front-coded term dictionary (see TermDictionary)
-/// (unused)             an empty section, kept so the header layout stays fixed
+/// lengthCodes          UInt8 × fieldCount × docCount: each length as a ``LengthCode`` (for scoring)
 /// postings             per term: a skip table when it has more than one block (blockCount ×
 ///                      16 bytes: last doc, data offset, positions offset, and the block's highest
 ///                      normalised frequency as a Float32, for block-max pruning), then blocks of up to
@@ -40,7 +40,7 @@ enum SegmentFormat {
     }
 
     enum Section: Int, CaseIterable {
-        case docKeys, fieldLengths, numerics, termBlocks, termData, unused, postings, positions
+        case docKeys, fieldLengths, numerics, termBlocks, termData, lengthCodes, postings, positions
     }
 
     /// The facet term for `name` = `value`.

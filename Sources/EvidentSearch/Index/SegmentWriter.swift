@@ -35,8 +35,9 @@ struct SegmentWriter {
         var postings: [UInt8] = []
         var positions: [UInt8] = []
         let lengthSums = fieldLengths.map { $0.reduce(UInt64(0)) { $0 + UInt64($1) } }
-        let normalization = FieldNormalization(
-            schema: schema, averages: lengthSums.map { FieldNormalization.averageLength(sum: $0, documents: keys.count) })
+        let lengthNormalization = FieldNormalization(
+            schema: schema, averages: lengthSums.map { FieldNormalization.averageLength(sum: $0, documents: keys.count) }).table()
+        let lengthCodes = fieldLengths.map { $0.map(LengthCode.encode) }
 
         for (term, list) in terms {
             termCount += 1
@@ -69,7 +70,7 @@ struct SegmentWriter {
                         frequencies[field] = frequency
                         if frequency > 0 {
                             mask |= 1 << UInt8(field)
-                            normalized += normalization.contribution(field, frequency: frequency, length: fieldLengths[field][Int(document)])
+                            normalized += Double(frequency) * lengthNormalization[field << 8 | Int(lengthCodes[field][Int(document)])]
                         }
                     }
                     blockBound = max(blockBound, normalized)
@@ -116,7 +117,7 @@ struct SegmentWriter {
         section { out in for column in 0..<numericCount { for value in numbers[column] { Self.append(value, to: &out) } } }
         section { out in for offset in dictionary.blockOffsets { Self.append(offset, to: &out) } }
         section { out in out.append(contentsOf: dictionary.data) }
-        section { _ in }
+        section { out in for codes in lengthCodes { out.append(contentsOf: codes) } }
         section { out in out.append(contentsOf: postings) }
         section { out in out.append(contentsOf: positions) }
 

@@ -15,10 +15,17 @@ struct FieldNormalization {
         bOverAverage = zip(schema.fields, averages).map { $0.b / $1 }
     }
 
-    /// One field's contribution for term frequency `frequency` in a field of `length` terms.
-    @inline(__always)
-    func contribution(_ field: Int, frequency: UInt16, length: UInt32) -> Double {
-        weights[field] * Double(frequency) / (oneMinusB[field] + Double(length) * bOverAverage[field])
+    /// weight / length normalisation for every field (× 256) and length code: a field's
+    /// contribution is its term frequency times `table[field << 8 | code]`.
+    func table() -> [Double] {
+        var table = [Double](repeating: 0, count: weights.count << 8)
+        for field in weights.indices {
+            for code in 0...255 {
+                let length = Double(LengthCode.decode(UInt8(code)))
+                table[field << 8 | code] = weights[field] / (oneMinusB[field] + length * bOverAverage[field])
+            }
+        }
+        return table
     }
 
     /// Average field length over `documents` documents whose lengths sum to `sum` (never 0, so

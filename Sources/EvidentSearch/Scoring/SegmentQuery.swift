@@ -17,7 +17,7 @@ struct SegmentQuery {
     let segmentIndex: Int
     let snapshot: IndexSnapshot
     var terms: [Term] = []
-    private let normalization: FieldNormalization
+    private let normalization: [Double]
     private let fieldCount: Int
     private let k1: Double
     /// Scales the segment's stored bounds to the index's average field lengths.
@@ -38,7 +38,7 @@ struct SegmentQuery {
         self.snapshot = snapshot
         fieldCount = schema.fields.count
         k1 = schema.k1
-        normalization = FieldNormalization(schema: schema, averages: snapshot.averageFieldLengths)
+        normalization = snapshot.lengthNormalization
         boundScale = FieldNormalization.boundScale(averages: snapshot.averageFieldLengths, segmentAverages: segment.averageFieldLengths)
         phrases = query.phrases
         excludedPhrases = query.excludedPhrases
@@ -78,13 +78,12 @@ struct SegmentQuery {
     /// The BM25F contribution of term `index` to the document its cursor is on.
     @inline(__always)
     func score(_ index: Int) -> Int64 {
-        let cursor = terms[index].cursor
-        let document = cursor.document
+        let document = Int(terms[index].cursor.document)
         var frequency = 0.0
         for field in 0..<fieldCount {
-            let tf = cursor.frequency(field)
+            let tf = terms[index].cursor.frequency(field)
             guard tf > 0 else { continue }
-            frequency += normalization.contribution(field, frequency: tf, length: segment.fieldLength(field, Int(document)))
+            frequency += Double(tf) * normalization[field << 8 | Int(segment.lengthCode(field, document))]
         }
         return ScoreSum.fixed(terms[index].weight * frequency / (k1 + frequency))
     }
@@ -127,13 +126,13 @@ struct SegmentQuery {
     func order(_ document: UInt32) -> UInt64 { UInt64(segmentIndex) << 32 | UInt64(document) }
 }
 
-/// Scores as fixed-point integers (2⁻³² units): integer addition is associative, so a document's
+/// Scores as fixed-point integers (2⁻³² units, truncated: scores are never negative): integer addition is associative, so a document's
 /// score does not depend on the order its terms were added in.
 enum ScoreSum {
     static let scale = 4_294_967_296.0
 
     @inline(__always)
-    static func fixed(_ score: Double) -> Int64 { Int64((score * scale).rounded()) }
+    static func fixed(_ score: Double) -> Int64 { Int64(score * scale) }
 
     @inline(__always)
     static func value(_ sum: Int64) -> Double { Double(sum) / scale }

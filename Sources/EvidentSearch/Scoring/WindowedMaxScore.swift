@@ -66,6 +66,28 @@ extension SegmentQuery {
                 }
             }
 
+            // Non-essential lists, highest bound first. While candidates are dense, drop those that
+            // can no longer reach the threshold, then add one list's scores to the rest in a single
+            // pass over its postings in the window; once they are sparse, probe per candidate.
+            var candidates = matched.reduce(0) { $0 + $1.nonzeroBitCount }
+            var rank = nonEssential - 1
+            while rank >= 0 && candidates > 0 {
+                if heap.isFull {
+                    let cut = heap.threshold - ScoreSum.slack(heap.threshold) - windowPrefix[rank + 1]
+                    candidates = Self.dropCandidates(below: cut, matched: &matched, sums: &sums)
+                }
+                let index = windowOrder[rank]
+                let postingsInWindow = terms[index].cursor.documentFrequency * (Int(end - start)) / max(1, segment.documentCount)
+                if candidates * 8 < postingsInWindow { break }
+                if terms[index].cursor.document < start { terms[index].cursor.advance(to: start) }
+                while terms[index].cursor.document < end {
+                    let offset = Int(terms[index].cursor.document - start)
+                    if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(index) }
+                    terms[index].cursor.next()
+                }
+                rank -= 1
+            }
+
             for word in matched.indices where matched[word] != 0 {
                 var mask = matched[word]
                 matched[word] = 0
@@ -76,21 +98,43 @@ extension SegmentQuery {
                     sums[offset] = 0
                     let document = start + UInt32(offset)
                     let threshold = heap.threshold - ScoreSum.slack(heap.threshold)
-                    if ScoreSum.value(sum) + windowPrefix[nonEssential] < threshold || !accepts(document) { continue }
-                    // Non-essential lists, highest bound first, while the document can still win.
-                    var rank = nonEssential - 1
-                    while rank >= 0 && ScoreSum.value(sum) + windowPrefix[rank + 1] >= threshold {
-                        let index = windowOrder[rank]
+                    if ScoreSum.value(sum) + windowPrefix[rank + 1] < threshold || !accepts(document) { continue }
+                    // The lists not yet added, highest bound first, while the document can still win.
+                    var next = rank
+                    while next >= 0 && ScoreSum.value(sum) + windowPrefix[next + 1] >= threshold {
+                        let index = windowOrder[next]
                         terms[index].cursor.advance(to: document)
                         if terms[index].cursor.document == document { sum &+= score(index) }
-                        rank -= 1
+                        next -= 1
                     }
-                    guard rank < 0 else { continue }
+                    guard next < 0 else { continue }
                     let entry = TopKHeap.Entry(score: ScoreSum.value(sum), order: order(document))
                     if heap.admits(entry) && phrasesMatch(document) { heap.insert(entry) }
                 }
             }
         }
+    }
+
+    /// Clears the candidates whose sum is below `cut`; returns how many remain.
+    private static func dropCandidates(below cut: Double, matched: inout [UInt64], sums: inout [Int64]) -> Int {
+        let fixedCut = ScoreSum.fixed(max(0, cut))
+        var remaining = 0
+        for word in matched.indices where matched[word] != 0 {
+            var mask = matched[word]
+            var kept = mask
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                mask &= mask - 1
+                let offset = word << 6 | bit
+                if sums[offset] < fixedCut {
+                    kept &= ~(1 << UInt64(bit))
+                    sums[offset] = 0
+                }
+            }
+            matched[word] = kept
+            remaining += kept.nonzeroBitCount
+        }
+        return remaining
     }
 
     /// Offers every matching document to `hits`, scoring each list in full (the reference that
