@@ -195,12 +195,14 @@ struct SegmentMerger {
             var list = PostingList()
             for (slot, index) in segments.enumerated() where live[slot] && dictionaries[slot].term == term {
                 var cursor = snapshot.segments[index].cursor(dictionaries[slot].info)
+                var positions = cursor.positionsStart  // every posting's positions are read, in order
                 while cursor.document != PostingCursor.exhausted {
                     let newId = documentMaps[slot][Int(cursor.document)]
+                    let current = cursor.positions(readingFrom: &positions)
                     if newId >= 0 {
                         list.documents.append(UInt32(newId))
                         for field in 0..<fieldCount { list.frequencies.append(cursor.frequency(field)) }
-                        list.positions.append(contentsOf: cursor.positions())
+                        list.positions.append(contentsOf: current)
                     }
                     cursor.next()
                 }

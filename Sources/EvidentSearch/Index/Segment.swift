@@ -154,8 +154,10 @@ struct PostingCursor {
     private var offset = 0
     /// The last document of the current block.
     private(set) var blockLastDocument: UInt32 = 0
-    private var positionsOffset = 0
-    private var positionsToSkip = 0
+    /// Where the current block's postings and positions start, and how many postings it holds.
+    private var blockDataStart = 0
+    private var blockPositionsStart = 0
+    private var blockLength = 0
 
     init(base: UnsafeRawPointer, fieldCount: Int, postingsStart: Int, positionsStart: Int, blockCount: Int, documentFrequency: Int,
          termBound: Float) {
@@ -178,6 +180,10 @@ struct PostingCursor {
                 Int(base.loadUnaligned(fromByteOffset: entry + 8, as: UInt32.self)))
     }
 
+    /// Kept out of line so ``next()`` stays small enough to inline into scoring loops.
+    @inline(never)
+    private mutating func loadNextBlock() { loadBlock(block + 1) }
+
     private mutating func loadBlock(_ index: Int) {
         block = index
         let entry = skipEntry(index)
@@ -188,10 +194,11 @@ struct PostingCursor {
             blockBound = Self.bound(base, postingsStart + index * SegmentFormat.skipEntrySize)
         }
         offset = postingsStart + entry.data
-        positionsOffset = positionsStart + entry.positions
-        positionsToSkip = 0
+        blockDataStart = offset
+        blockPositionsStart = positionsStart + entry.positions
         frequencies = (0, 0, 0, 0)
         remainingInBlock = index == blockCount - 1 ? documentFrequency - index * SegmentFormat.blockSize : SegmentFormat.blockSize
+        blockLength = remainingInBlock
         // The first delta of a block is relative to the previous block's last document.
         document = index == 0 ? 0 : skipEntry(index - 1).last
     }
@@ -201,27 +208,30 @@ struct PostingCursor {
     mutating func next() {
         if remainingInBlock == 0 {
             if block + 1 >= blockCount { document = Self.exhausted; return }
-            loadBlock(block + 1)
+            loadNextBlock()
         }
-        positionsToSkip += Int(frequencies.0) + Int(frequencies.1) + Int(frequencies.2) + Int(frequencies.3)
         document += VarInt.read(base, &offset)
+        frequencies = Self.readFrequencies(base, &offset)
+        remainingInBlock -= 1
+    }
+
+    /// Reads one posting's header byte and frequencies (see ``SegmentFormat``).
+    @inline(__always)
+    private static func readFrequencies(_ base: UnsafeRawPointer, _ offset: inout Int) -> (UInt16, UInt16, UInt16, UInt16) {
         let header = base.load(fromByteOffset: offset, as: UInt8.self)
         offset += 1
         var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
         var mask = header & 0x0F
         if mask != 0 {
-            let first = mask.trailingZeroBitCount
             let inline = UInt16(header >> 4)
-            let value = inline != 0 ? inline : UInt16(truncatingIfNeeded: VarInt.read(base, &offset))
-            Self.set(&values, first, value)
+            set(&values, mask.trailingZeroBitCount, inline != 0 ? inline : UInt16(truncatingIfNeeded: VarInt.read(base, &offset)))
             mask &= mask - 1
             while mask != 0 {
-                Self.set(&values, mask.trailingZeroBitCount, UInt16(truncatingIfNeeded: VarInt.read(base, &offset)))
+                set(&values, mask.trailingZeroBitCount, UInt16(truncatingIfNeeded: VarInt.read(base, &offset)))
                 mask &= mask - 1
             }
         }
-        frequencies = values
-        remainingInBlock -= 1
+        return values
     }
 
     @inline(__always)
@@ -284,11 +294,26 @@ struct PostingCursor {
     }
 
     /// The term's positions in the current document, as (field << 24) + position within the field.
-    mutating func positions() -> [UInt32] {
-        var cursor = positionsOffset
-        for _ in 0..<positionsToSkip { _ = VarInt.read(base, &cursor) }
-        positionsOffset = cursor
-        positionsToSkip = 0
+    func positions() -> [UInt32] {
+        // Positions are stored per block: skip those of the block's earlier postings, whose
+        // frequencies are re-read from the block's start (phrases are rare; postings stay lean).
+        var postings = blockDataStart
+        var earlier = 0
+        for _ in 0..<(blockLength - remainingInBlock - 1) {
+            _ = VarInt.read(base, &postings)
+            let values = Self.readFrequencies(base, &postings)
+            earlier += Int(values.0) + Int(values.1) + Int(values.2) + Int(values.3)
+        }
+        var cursor = blockPositionsStart
+        for _ in 0..<earlier { _ = VarInt.read(base, &cursor) }
+        return positions(readingFrom: &cursor)
+    }
+
+    /// The current document's positions read at `offset` (where the previous posting's ended,
+    /// or ``positionsStart`` for the first), moving `offset` past them: for walking every posting.
+    func positions(readingFrom offset: inout Int) -> [UInt32] {
+        var cursor = offset
+        defer { offset = cursor }
         let count = Int(frequencies.0) + Int(frequencies.1) + Int(frequencies.2) + Int(frequencies.3)
         var result: [UInt32] = []
         result.reserveCapacity(count)
@@ -299,8 +324,6 @@ struct PostingCursor {
                 result.append(UInt32(field) << SegmentFormat.fieldShift + last)
             }
         }
-        positionsOffset = cursor
-        positionsToSkip = -count  // these were consumed; next() adds them back
         return result
     }
 }

@@ -16,12 +16,12 @@ public struct QueryParser: Sendable {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isWhitespace { index = text.index(after: index); continue }
+            if Self.isSpace(character) { index = text.index(after: index); continue }
             var modifier: Character?
             if character == "+" || character == "-" {
                 let next = text.index(after: index)
                 // A leading +/- counts only if it directly precedes a word or a quote.
-                if next < text.endIndex, !text[next].isWhitespace {
+                if next < text.endIndex, !Self.isSpace(text[next]) {
                     modifier = character
                     index = next
                 }
@@ -40,11 +40,17 @@ public struct QueryParser: Sendable {
                 if modifier == "-" { query.excludedPhrases.append(phrase) } else { query.phrases.append(phrase) }
                 continue
             }
-            let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+            let end = text[index...].firstIndex(where: Self.isSpace) ?? text.endIndex
             for term in analyzer.terms(String(text[index..<end]), cache: stems) { add(term, modifier: modifier, to: &query) }
             index = end
         }
         return query
+    }
+
+    /// Whitespace, with a fast path for ASCII (Character.isWhitespace looks Unicode tables up).
+    private static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return character.isWhitespace
     }
 
     private func add(_ term: String, modifier: Character?, to query: inout SearchQuery) {

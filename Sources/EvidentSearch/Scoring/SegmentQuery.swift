@@ -78,14 +78,20 @@ struct SegmentQuery {
     /// The BM25F contribution of term `index` to the document its cursor is on.
     @inline(__always)
     func score(_ index: Int) -> Int64 {
-        let document = Int(terms[index].cursor.document)
+        score(terms[index].cursor, weight: terms[index].weight)
+    }
+
+    /// The BM25F contribution of a term of weight `weight` to the document `cursor` is on.
+    @inline(__always)
+    func score(_ cursor: PostingCursor, weight: Double) -> Int64 {
+        let document = Int(cursor.document)
         var frequency = 0.0
         for field in 0..<fieldCount {
-            let tf = terms[index].cursor.frequency(field)
+            let tf = cursor.frequency(field)
             guard tf > 0 else { continue }
             frequency += Double(tf) * normalization[field << 8 | Int(segment.lengthCode(field, document))]
         }
-        return ScoreSum.fixed(terms[index].weight * frequency / (k1 + frequency))
+        return ScoreSum.fixed(weight * frequency / (k1 + frequency))
     }
 
     /// True if `document` passes deletions, filters and required/excluded terms (call with

@@ -57,13 +57,17 @@ extension SegmentQuery {
 
             for rank in nonEssential..<count {
                 let index = windowOrder[rank]
-                if terms[index].cursor.document < start { terms[index].cursor.advance(to: start) }
-                while terms[index].cursor.document < end {
-                    let offset = Int(terms[index].cursor.document - start)
-                    sums[offset] &+= score(index)
+                // A local copy keeps the cursor in registers through the loop.
+                var cursor = terms[index].cursor
+                let weight = terms[index].weight
+                if cursor.document < start { cursor.advance(to: start) }
+                while cursor.document < end {
+                    let offset = Int(cursor.document - start)
+                    sums[offset] &+= score(cursor, weight: weight)
                     matched[offset >> 6] |= 1 << UInt64(offset & 63)
-                    terms[index].cursor.next()
+                    cursor.next()
                 }
+                terms[index].cursor = cursor
             }
 
             // Non-essential lists, highest bound first. While candidates are dense, drop those that
@@ -79,12 +83,15 @@ extension SegmentQuery {
                 let index = windowOrder[rank]
                 let postingsInWindow = terms[index].cursor.documentFrequency * (Int(end - start)) / max(1, segment.documentCount)
                 if candidates * 8 < postingsInWindow { break }
-                if terms[index].cursor.document < start { terms[index].cursor.advance(to: start) }
-                while terms[index].cursor.document < end {
-                    let offset = Int(terms[index].cursor.document - start)
-                    if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(index) }
-                    terms[index].cursor.next()
+                var cursor = terms[index].cursor
+                let weight = terms[index].weight
+                if cursor.document < start { cursor.advance(to: start) }
+                while cursor.document < end {
+                    let offset = Int(cursor.document - start)
+                    if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(cursor, weight: weight) }
+                    cursor.next()
                 }
+                terms[index].cursor = cursor
                 rank -= 1
             }
 
