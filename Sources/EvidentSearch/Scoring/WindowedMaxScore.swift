@@ -20,8 +20,16 @@ extension SegmentQuery {
         var prefixBounds = [Double](repeating: 0, count: count + 1)
         for index in 0..<count { prefixBounds[index + 1] = prefixBounds[index] + terms[index].bound }
 
-        var sums = [Int64](repeating: 0, count: Self.windowSize)
-        var matched = [UInt64](repeating: 0, count: Self.windowSize / 64)
+        // The window's accumulators: a score sum per document and a bit per document that has one.
+        let sums = UnsafeMutablePointer<Int64>.allocate(capacity: Self.windowSize)
+        sums.initialize(repeating: 0, count: Self.windowSize)
+        let words = Self.windowSize / 64
+        let matched = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        matched.initialize(repeating: 0, count: words)
+        defer {
+            sums.deallocate()
+            matched.deallocate()
+        }
         var windowBounds = [Double](repeating: 0, count: count)
         var windowOrder = Array(0..<count)
         var windowPrefix = [Double](repeating: 0, count: count + 1)
@@ -73,12 +81,13 @@ extension SegmentQuery {
             // Non-essential lists, highest bound first. While candidates are dense, drop those that
             // can no longer reach the threshold, then add one list's scores to the rest in a single
             // pass over its postings in the window; once they are sparse, probe per candidate.
-            var candidates = matched.reduce(0) { $0 + $1.nonzeroBitCount }
+            var candidates = 0
+            for word in 0..<words { candidates += matched[word].nonzeroBitCount }
             var rank = nonEssential - 1
             while rank >= 0 && candidates > 0 {
                 if heap.isFull {
                     let cut = heap.threshold - ScoreSum.slack(heap.threshold) - windowPrefix[rank + 1]
-                    candidates = Self.dropCandidates(below: cut, matched: &matched, sums: &sums)
+                    candidates = Self.dropCandidates(below: cut, matched: matched, sums: sums)
                 }
                 let index = windowOrder[rank]
                 let postingsInWindow = terms[index].cursor.documentFrequency * (Int(end - start)) / max(1, segment.documentCount)
@@ -95,7 +104,7 @@ extension SegmentQuery {
                 rank -= 1
             }
 
-            for word in matched.indices where matched[word] != 0 {
+            for word in 0..<words where matched[word] != 0 {
                 var mask = matched[word]
                 matched[word] = 0
                 while mask != 0 {
@@ -123,10 +132,10 @@ extension SegmentQuery {
     }
 
     /// Clears the candidates whose sum is below `cut`; returns how many remain.
-    private static func dropCandidates(below cut: Double, matched: inout [UInt64], sums: inout [Int64]) -> Int {
+    private static func dropCandidates(below cut: Double, matched: UnsafeMutablePointer<UInt64>, sums: UnsafeMutablePointer<Int64>) -> Int {
         let fixedCut = ScoreSum.fixed(max(0, cut))
         var remaining = 0
-        for word in matched.indices where matched[word] != 0 {
+        for word in 0..<windowSize / 64 where matched[word] != 0 {
             var mask = matched[word]
             var kept = mask
             while mask != 0 {
