@@ -94,9 +94,7 @@ public final class Segment: @unchecked Sendable {
         var high = blockCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            var cursor = dictionaryCursor(block: middle)
-            _ = cursor.next()
-            if cursor.term.lexicographicallyPrecedes(term) || cursor.term == term { low = middle } else { high = middle - 1 }
+            if firstTerm(ofBlock: middle, isAtMost: term) { low = middle } else { high = middle - 1 }
         }
         var cursor = dictionaryCursor(block: low)
         for _ in 0..<TermDictionary.blockTerms {
@@ -105,6 +103,20 @@ public final class Segment: @unchecked Sendable {
             if term.lexicographicallyPrecedes(cursor.term) { return nil }
         }
         return nil
+    }
+
+    /// True if the first term of dictionary block `block` is ≤ `term`, compared in place (a
+    /// block's first term is stored whole: shared length 0, suffix length, bytes).
+    private func firstTerm(ofBlock block: Int, isAtMost term: [UInt8]) -> Bool {
+        var offset = blockOffset(block)
+        _ = VarInt.read(base, &offset)
+        let length = Int(VarInt.read(base, &offset))
+        return term.withUnsafeBytes { key in
+            guard let keyBytes = key.baseAddress else { return length == 0 }
+            let common = min(length, key.count)
+            let order = memcmp(base + offset, keyBytes, common)
+            return order < 0 || (order == 0 && length <= key.count)
+        }
     }
 
     /// A cursor over the postings described by `info`.
