@@ -11,7 +11,7 @@
 /// their remaining bounds can still reach the threshold.
 extension SegmentQuery {
     /// Documents per window (the accumulator array's size).
-    static let windowSize = 4_096
+    static let windowSize = 2_048
 
     /// Offers every document that can reach the top `heap.capacity` to `heap`.
     mutating func collectTop(into heap: inout TopKHeap) {
