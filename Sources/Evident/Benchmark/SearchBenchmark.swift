@@ -19,6 +19,15 @@ public struct SearchBenchmark {
         public var segments: Int
         public var documentsPerSecond: Double?
         public var indexToTextRatio: Double
+        /// The slowest queries (as many as ``SearchBenchmark/slowest`` asks for), slowest first.
+        public var slowestQueries: [TimedQuery] = []
+
+        /// One query's best latency.
+        public struct TimedQuery: Codable, Sendable {
+            public var id: String
+            public var text: String
+            public var milliseconds: Double
+        }
 
         init(documents: Int, rawTextBytes: Int, indexBytes: Int, indexSeconds: Double?, queries: Int, latencyP50Milliseconds: Double, latencyP99Milliseconds: Double, queriesPerSecond: Double, segments: Int) {
             self.documents = documents
@@ -44,6 +53,8 @@ public struct SearchBenchmark {
     public var runDepth = 100
     /// Times each query is repeated for timing (the fastest round is kept per query).
     public var rounds = 3
+    /// How many of the slowest queries to list in the report.
+    public var slowest = 0
     /// Keep the index in this folder, and reuse the one already there (indexing is then not
     /// timed); nil builds a temporary index and removes it.
     public var indexDirectory: String?
@@ -107,14 +118,13 @@ public struct SearchBenchmark {
             try lines.write(toFile: runFile, atomically: true, encoding: .utf8)
         }
         let sorted = latencies.sorted()
-        if ProcessInfo.processInfo.environment["EVIDENT_SLOW"] != nil {
-            for index in latencies.indices.sorted(by: { latencies[$0] > latencies[$1] }).prefix(15) {
-                FileHandle.standardError.write("\(String(format: "%.2f", latencies[index])) ms  \(queryList[index].text)\n".data(using: .utf8)!)
-            }
-        }
-        return Report(
+        var report = Report(
             documents: ids.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
             queries: queryList.count, latencyP50Milliseconds: percentile(sorted, 0.5), latencyP99Milliseconds: percentile(sorted, 0.99),
             queriesPerSecond: total > 0 ? Double(queryList.count) / total : 0, segments: snapshot.segmentCount)
+        report.slowestQueries = latencies.indices.sorted { latencies[$0] > latencies[$1] }.prefix(slowest).map {
+            Report.TimedQuery(id: queryList[$0].id, text: queryList[$0].text, milliseconds: latencies[$0])
+        }
+        return report
     }
 }

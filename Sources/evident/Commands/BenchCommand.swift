@@ -101,6 +101,9 @@ struct SearchBenchCommand: ParsableCommand {
         valueName: "dir"))
     var index: String?
 
+    @Option(name: .long, help: ArgumentHelp("List this many of the slowest queries with their latencies.", valueName: "n"))
+    var slowest = 0
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -110,6 +113,7 @@ struct SearchBenchCommand: ParsableCommand {
         benchmark.runFile = runFile
         benchmark.rounds = max(1, rounds)
         benchmark.indexDirectory = index
+        benchmark.slowest = max(0, slowest)
         let report = try benchmark.run()
         if json {
             try Terminal.printJSON(report)
@@ -128,6 +132,12 @@ struct SearchBenchCommand: ParsableCommand {
             queries/second       \(Terminal.number(Int(report.queriesPerSecond)))
             peak memory          \(Int(IngestBenchmark.peakMemoryMegabytes)) MB
             """)
+        if !report.slowestQueries.isEmpty {
+            print("slowest queries")
+            for query in report.slowestQueries {
+                print("  \(String(format: "%8.3f", query.milliseconds)) ms  \(query.id)  \(query.text)")
+            }
+        }
     }
 }
 
