@@ -190,10 +190,10 @@ public struct AnswerComposer: Sendable {
 
     /// Boilerplate and list dumps that read badly as statements (links, ontology notices, "A - B - C").
     static func isBoilerplate(_ sentence: Substring) -> Bool {
-        if sentence.contains("http") || sentence.hasPrefix("These resources") { return true }
-        if sentence.contains("Human Phenotype Ontology") || sentence.contains("number of the fraction")
-            || sentence.contains("frequency of a sign or symptom") || sentence.contains("a frequency of 25/25") { return true }
-        return sentence.components(separatedBy: " - ").count > 3
+        if sentence.containsBytes("http") || sentence.hasPrefix("These resources") { return true }
+        if sentence.containsBytes("Human Phenotype Ontology") || sentence.containsBytes("number of the fraction")
+            || sentence.containsBytes("frequency of a sign or symptom") || sentence.containsBytes("a frequency of 25/25") { return true }
+        return sentence.occurrences(of: " - ") >= 3
     }
 
     /// Opens with a pronoun that needs the previous sentence ("These studies…", "It is…").
