@@ -31,9 +31,10 @@ public final class Segment: @unchecked Sendable {
             throw IndexError.io(path: path, reason: "mmap failed: \(String(cString: strerror(errno)))")
         }
         base = UnsafeRawPointer(mapped)
-        guard base.loadUnaligned(fromByteOffset: SegmentFormat.Header.magic, as: UInt64.self) == SegmentFormat.magic else {
+        let magic = base.loadUnaligned(fromByteOffset: SegmentFormat.Header.magic, as: UInt64.self)
+        guard magic == SegmentFormat.magic else {
             munmap(mapped, size)
-            throw IndexError.corrupt(path: path, reason: "bad magic number")
+            throw IndexError.corrupt(path: path, reason: SegmentFormat.describeMismatch(magic))
         }
         documentCount = Int(base.loadUnaligned(fromByteOffset: SegmentFormat.Header.docCount, as: UInt32.self))
         fieldCount = Int(base.loadUnaligned(fromByteOffset: SegmentFormat.Header.fieldCount, as: UInt32.self))

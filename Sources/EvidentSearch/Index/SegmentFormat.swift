@@ -43,6 +43,17 @@ enum SegmentFormat {
         case docKeys, fieldLengths, numerics, termBlocks, termData, lengthCodes, postings, positions
     }
 
+    /// Why a file whose first 8 bytes are `magic` is not a readable segment.
+    static func describeMismatch(_ magic: UInt64) -> String {
+        let bytes = withUnsafeBytes(of: magic.littleEndian) { Array($0) }
+        let found = String(decoding: bytes, as: UTF8.self)
+        let expected = withUnsafeBytes(of: Self.magic.littleEndian) { String(decoding: $0, as: UTF8.self) }
+        if found.hasPrefix("EVSEG") {
+            return "written in segment format \(found) by another version of Evident; this version reads \(expected)"
+        }
+        return "bad magic number"
+    }
+
     /// The facet term for `name` = `value`.
     static func facetTerm(_ name: String, _ value: String) -> String {
         "\u{1}\(name)=\(value)"
