@@ -155,8 +155,6 @@ struct PostingCursor {
     let documentFrequency: Int
     /// The term's highest normalised frequency, used as the block's when there is only one block.
     let termBound: Float
-    /// The current block's highest normalised frequency (an upper bound).
-    private(set) var blockBound: Float = 0
 
     /// The current document, or ``exhausted``.
     private(set) var document: UInt32 = 0
@@ -201,11 +199,6 @@ struct PostingCursor {
         block = index
         let entry = skipEntry(index)
         blockLastDocument = entry.last
-        if blockCount == 1 {
-            blockBound = termBound
-        } else {
-            blockBound = Self.bound(base, postingsStart + index * SegmentFormat.skipEntrySize)
-        }
         offset = postingsStart + entry.data
         blockDataStart = offset
         blockPositionsStart = positionsStart + entry.positions
@@ -273,17 +266,6 @@ struct PostingCursor {
     @inline(__always)
     private static func bound(_ base: UnsafeRawPointer, _ skipEntry: Int) -> Float {
         Float(bitPattern: base.loadUnaligned(fromByteOffset: skipEntry + 12, as: UInt32.self))
-    }
-
-    /// Moves to the first block whose last document is ≥ `target`, without decoding postings
-    /// (the current document is then the block's first, which may be < `target`).
-    mutating func advanceBlock(beyond last: UInt32) {
-        guard document != Self.exhausted, last >= blockLastDocument else { return }
-        var candidate = block + 1
-        while candidate < blockCount && skipEntry(candidate).last <= last { candidate += 1 }
-        if candidate >= blockCount { document = Self.exhausted; return }
-        loadBlock(candidate)
-        next()
     }
 
     /// Moves to the first document ≥ `target`.
