@@ -28,7 +28,8 @@ public final class Ingestor {
         case batch([(change: Library.Change, argument: Int)])
         case failure(ImportIssue, argument: Int)
         case skipped(ImportIssue, argument: Int)
-        case fileDone(bytes: Int64)
+        /// Files finished since the last such event, and their bytes.
+        case filesDone(count: Int, bytes: Int64)
         case progress(bytes: Int64)
     }
 
@@ -91,9 +92,9 @@ public final class Ingestor {
                 perArgument[argument].skipped += 1
                 progress.counts.skipped += 1
                 logger.info("\(issue)")
-            case .fileDone(let bytes):
+            case .filesDone(let count, let bytes):
                 finishedBytes += bytes
-                progress.filesDone += 1
+                progress.filesDone += count
                 progress.bytesRead = finishedBytes
             case .progress(let bytes):
                 progress.bytesRead = finishedBytes + bytes
@@ -121,6 +122,14 @@ public final class Ingestor {
             guard !batch.isEmpty else { return }
             queue.push(.batch(batch))
             batch.removeAll(keepingCapacity: true)
+        }
+        var doneFiles = 0
+        var doneBytes: Int64 = 0
+        func reportDone() {
+            guard doneFiles > 0 else { return }
+            queue.push(.filesDone(count: doneFiles, bytes: doneBytes))
+            doneFiles = 0
+            doneBytes = 0
         }
         for job in jobs {
             var lastReported: Int64 = 0
@@ -152,8 +161,13 @@ public final class Ingestor {
                 flush()
                 queue.push(.failure(ImportIssue(file: job.path, message: "\(error)"), argument: job.argument))
             }
-            queue.push(.fileDone(bytes: job.bytes))
+            // Finished files are reported together (each event is a thread hand-off, and a folder
+            // of small NIH pages finishes thousands of files a second).
+            doneFiles += 1
+            doneBytes += job.bytes
+            if doneBytes >= 1 << 20 || doneFiles >= 256 { reportDone() }
         }
         flush()
+        reportDone()
     }
 }

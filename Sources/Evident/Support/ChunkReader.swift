@@ -24,9 +24,13 @@ public final class ChunkReader {
         guard let handle = gzopen(path, "rb") else {
             throw ImportIssue(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
-        gzbuffer(handle, 1 << 17)
+        // Small files (most NIH pages are a few KB) get small buffers: zeroing a 1 MB chunk per
+        // file cost more than parsing it.
+        var status = stat()
+        let fileSize = stat(path, &status) == 0 ? Int(status.st_size) : chunkSize
+        gzbuffer(handle, UInt32(min(1 << 17, max(1 << 13, fileSize))))
         self.handle = handle
-        self.buffer = [UInt8](repeating: 0, count: chunkSize)
+        self.buffer = [UInt8](repeating: 0, count: min(chunkSize, max(1 << 16, fileSize + 1)))
     }
 
     deinit { gzclose_r(handle) }
