@@ -132,13 +132,21 @@ struct SegmentQuery {
     func order(_ document: UInt32) -> UInt64 { UInt64(segmentIndex) << 32 | UInt64(document) }
 }
 
-/// Scores as fixed-point integers (2⁻³² units, truncated: scores are never negative): integer addition is associative, so a document's
-/// score does not depend on the order its terms were added in.
+/// Scores as fixed-point integers (2⁻³² units, rounded; scores are never negative): integer
+/// addition is associative, so a document's score does not depend on the order its terms were
+/// added in.
 enum ScoreSum {
     static let scale = 4_294_967_296.0
 
     @inline(__always)
-    static func fixed(_ score: Double) -> Int64 { Int64(score * scale) }
+    static func fixed(_ score: Double) -> Int64 {
+        // Adding 1.5 × 2⁵² puts the integer part in the low mantissa bits (rounded to nearest),
+        // which skips the trapping range checks of Int64(_: Double); exact for 0 ≤ score·2³² < 2⁵¹.
+        Int64(bitPattern: (score * scale + roundingMagic).bitPattern) &- roundingMagicBits
+    }
+
+    private static let roundingMagic = 6_755_399_441_055_744.0
+    private static let roundingMagicBits = Int64(bitPattern: roundingMagic.bitPattern)
 
     @inline(__always)
     static func value(_ sum: Int64) -> Double { Double(sum) / scale }
