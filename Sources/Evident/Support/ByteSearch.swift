@@ -5,45 +5,39 @@ extension StringProtocol {
     /// no Unicode equivalence: much faster than Foundation's `contains`/`components`, which go
     /// through CFString), counting non-overlapping occurrences.
     func occurrences(of needle: String) -> Int {
-        var count = 0
-        let found: Int? = utf8.withContiguousStorageIfAvailable { text in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in
-                guard let textStart = text.baseAddress, let patternStart = pattern.baseAddress, pattern.count > 0 else { return 0 }
-                // memchr finds each candidate first byte; memcmp checks the rest.
-                let first = Int32(patternStart.pointee)
-                var offset = 0
-                while offset + pattern.count <= text.count,
-                      let hit = memchr(textStart + offset, first, text.count - offset - pattern.count + 1) {
-                    let position = UnsafeRawPointer(textStart).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, patternStart, pattern.count) == 0 {
-                        count += 1
-                        offset = position + pattern.count
-                    } else {
-                        offset = position + 1
-                    }
-                }
-                return count
-            } ?? nil
-        } ?? nil
-        if let found { return found }
-        // Not contiguous (a bridged string): compare byte arrays.
-        let text = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return 0 }
-        var offset = 0
-        while offset + pattern.count <= text.count {
-            if text[offset..<(offset + pattern.count)].elementsEqual(pattern) {
-                count += 1
-                offset += pattern.count
-            } else {
-                offset += 1
-            }
-        }
-        return count
+        occurrences(of: needle, upTo: .max)
     }
 
     /// True if `needle`'s UTF-8 bytes occur in the text (see ``occurrences(of:)``).
     func containsBytes(_ needle: String) -> Bool {
-        occurrences(of: needle) > 0
+        occurrences(of: needle, upTo: 1) > 0
+    }
+
+    /// Counts occurrences of `needle`, stopping once `limit` are found.
+    private func occurrences(of needle: String, upTo limit: Int) -> Int {
+        var pattern = needle
+        return pattern.withUTF8 { pattern in
+            // Native strings and their substrings are contiguous; others (bridged) are copied.
+            utf8.withContiguousStorageIfAvailable { Self.count(pattern, in: $0, upTo: limit) }
+                ?? Array(utf8).withUnsafeBufferPointer { Self.count(pattern, in: $0, upTo: limit) }
+        }
+    }
+
+    /// memchr finds each candidate first byte; memcmp checks the rest.
+    private static func count(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        guard let textStart = text.baseAddress, let patternStart = pattern.baseAddress, !pattern.isEmpty else { return 0 }
+        var count = 0
+        var offset = 0
+        while count < limit, offset + pattern.count <= text.count,
+              let hit = memchr(textStart + offset, Int32(patternStart.pointee), text.count - offset - pattern.count + 1) {
+            let position = UnsafeRawPointer(textStart).distance(to: UnsafeRawPointer(hit))
+            if memcmp(hit, patternStart, pattern.count) == 0 {
+                count += 1
+                offset = position + pattern.count
+            } else {
+                offset = position + 1
+            }
+        }
+        return count
     }
 }

@@ -20,6 +20,9 @@ public final class IndexSnapshot: Sendable {
     let averageFieldLengths: [Double]
     /// Weight / length normalisation per field and length code (see ``FieldNormalization/table()``).
     let lengthNormalization: [Double]
+    /// Per segment: how much its stored score bounds must be scaled to hold under this
+    /// snapshot's average field lengths (see ``FieldNormalization/boundScale(averages:segmentAverages:)``).
+    let boundScales: [Double]
 
     /// Opens the committed state of the index in `directory` (an empty index if none).
     public init(directory: String, analyzer: Analyzer = Analyzer(), schema: IndexSchema) throws {
@@ -49,6 +52,8 @@ public final class IndexSnapshot: Sendable {
             return FieldNormalization.averageLength(sum: lengths, documents: total)
         }
         lengthNormalization = FieldNormalization(schema: manifest.schema, averages: averageFieldLengths).table()
+        let averages = averageFieldLengths
+        boundScales = segments.map { FieldNormalization.boundScale(averages: averages, segmentAverages: $0.averageFieldLengths) }
     }
 
     /// The schema the index was built with.

@@ -39,7 +39,7 @@ struct SegmentQuery {
         fieldCount = schema.fields.count
         k1 = schema.k1
         normalization = snapshot.lengthNormalization
-        boundScale = FieldNormalization.boundScale(averages: snapshot.averageFieldLengths, segmentAverages: segment.averageFieldLengths)
+        boundScale = snapshot.boundScales[segmentIndex]
         phrases = query.phrases
         excludedPhrases = query.excludedPhrases
 
