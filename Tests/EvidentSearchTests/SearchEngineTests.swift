@@ -150,7 +150,9 @@ struct SearchEngineTests {
                 var cursor = segment.cursor(dictionary.info)
                 var count = 0
                 var last: Int64 = -1
+                var postings: [(document: UInt32, frequencies: [UInt16])] = []
                 while cursor.document != PostingCursor.exhausted {
+                    postings.append((cursor.document, (0..<2).map { cursor.frequency($0) }))
                     guard Int(cursor.document) < segment.documentCount, Int64(cursor.document) > last else {
                         Issue.record("\(segment.name): term \(String(decoding: dictionary.term, as: UTF8.self)): posting \(count) is document \(cursor.document) after \(last)")
                         return
@@ -162,9 +164,25 @@ struct SearchEngineTests {
                     count += 1
                 }
                 #expect(count == Int(dictionary.info.docFrequency))
+                expectSeeksFind(postings, cursor: segment.cursor(dictionary.info), term: dictionary.term)
             }
             #expect(terms == segment.termTotal)
         }
+    }
+
+    /// Advancing to just past every other posting lands on the next one with its frequencies
+    /// (skipping within and across blocks), and advancing past the last exhausts the cursor.
+    private func expectSeeksFind(_ postings: [(document: UInt32, frequencies: [UInt16])], cursor: PostingCursor, term: [UInt8]) {
+        var cursor = cursor
+        for index in stride(from: 1, to: postings.count, by: 2) {
+            cursor.advance(to: postings[index - 1].document + 1)
+            guard cursor.document == postings[index].document, (0..<2).map({ cursor.frequency($0) }) == postings[index].frequencies else {
+                Issue.record("term \(String(decoding: term, as: UTF8.self)): advancing past posting \(index - 1) found document \(cursor.document), not \(postings[index].document)")
+                return
+            }
+        }
+        if let last = postings.last { cursor.advance(to: last.document + 1) }
+        #expect(cursor.document == PostingCursor.exhausted)
     }
 
     @Test("one snapshot serves many concurrent searches")

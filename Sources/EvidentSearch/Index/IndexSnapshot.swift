@@ -20,6 +20,8 @@ public final class IndexSnapshot: Sendable {
     let averageFieldLengths: [Double]
     /// Weight / length normalisation per field and length code (see ``FieldNormalization/table()``).
     let lengthNormalization: [Double]
+    /// BM25 saturation for single-field postings (see ``FieldNormalization/saturationTable(normalization:fieldCount:k1:)``).
+    let saturation: [Double]
     /// Per segment: how much its stored score bounds must be scaled to hold under this
     /// snapshot's average field lengths (see ``FieldNormalization/boundScale(averages:segmentAverages:)``).
     let boundScales: [Double]
@@ -52,6 +54,7 @@ public final class IndexSnapshot: Sendable {
             return FieldNormalization.averageLength(sum: lengths, documents: total)
         }
         lengthNormalization = FieldNormalization(schema: manifest.schema, averages: averageFieldLengths).table()
+        saturation = FieldNormalization.saturationTable(normalization: lengthNormalization, fieldCount: fieldCount, k1: manifest.schema.k1)
         let averages = averageFieldLengths
         boundScales = segments.map { FieldNormalization.boundScale(averages: averages, segmentAverages: $0.averageFieldLengths) }
     }

@@ -159,6 +159,9 @@ struct PostingCursor {
     /// The current document, or ``exhausted``.
     private(set) var document: UInt32 = 0
     private var frequencies: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+    /// The current posting's header byte (which fields hold the term; the first one's
+    /// frequency when below 16; see ``SegmentFormat``).
+    private(set) var header: UInt8 = 0
     /// The current block (−1 before the first).
     private(set) var block = -1
     private var remainingInBlock = 0
@@ -182,6 +185,7 @@ struct PostingCursor {
         if blockCount == 0 { document = Self.exhausted } else { loadBlock(0); next() }
     }
 
+    @inline(__always)
     private func skipEntry(_ block: Int) -> (last: UInt32, data: Int, positions: Int) {
         // A single block has no skip table: its data starts at once and runs to the end.
         if blockCount == 1 { return (UInt32.max - 1, 0, 0) }
@@ -216,16 +220,17 @@ struct PostingCursor {
             if block + 1 >= blockCount { document = Self.exhausted; return }
             loadNextBlock()
         }
-        document += VarInt.read(base, &offset)
+        document &+= VarInt.read(base, &offset)
+        header = base.load(fromByteOffset: offset, as: UInt8.self)
         frequencies = Self.readFrequencies(base, &offset)
-        remainingInBlock -= 1
+        remainingInBlock &-= 1
     }
 
     /// Reads one posting's header byte and frequencies (see ``SegmentFormat``).
     @inline(__always)
     private static func readFrequencies(_ base: UnsafeRawPointer, _ offset: inout Int) -> (UInt16, UInt16, UInt16, UInt16) {
         let header = base.load(fromByteOffset: offset, as: UInt8.self)
-        offset += 1
+        offset &+= 1
         var values: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
         var mask = header & 0x0F
         if mask != 0 {
@@ -272,14 +277,48 @@ struct PostingCursor {
     @inline(__always)
     mutating func advance(to target: UInt32) {
         guard document < target else { return }
+        seek(target)
+    }
+
+    /// ``advance(to:)`` once the target is ahead: picks the block from the skip table, then
+    /// steps over the postings before the target reading only their document deltas and
+    /// skipping their frequencies (locals, so the loop runs in registers).
+    @inline(never)
+    private mutating func seek(_ target: UInt32) {
         if target > blockLastDocument {
             var candidate = block + 1
             while candidate < blockCount && skipEntry(candidate).last < target { candidate += 1 }
             if candidate >= blockCount { document = Self.exhausted; return }
             loadBlock(candidate)
-            next()
         }
-        while document < target { next() }
+        // The target is at most the block's last document, so it is found in this block (a
+        // single block's last document is not stored: running out there exhausts the list).
+        var current = document
+        var position = offset
+        var remaining = remainingInBlock
+        while remaining > 0 {
+            current &+= VarInt.read(base, &position)
+            remaining &-= 1
+            if current >= target { break }
+            let header = base.load(fromByteOffset: position, as: UInt8.self)
+            position &+= 1
+            // One varint per field holding the term, less the first one's if it is inline.
+            var varints = (header & 0x0F).nonzeroBitCount - (header >> 4 != 0 ? 1 : 0)
+            while varints > 0 {
+                while base.load(fromByteOffset: position, as: UInt8.self) >= 0x80 { position &+= 1 }
+                position &+= 1
+                varints &-= 1
+            }
+        }
+        if current < target {
+            document = Self.exhausted
+            return
+        }
+        document = current
+        header = base.load(fromByteOffset: position, as: UInt8.self)
+        frequencies = Self.readFrequencies(base, &position)
+        offset = position
+        remainingInBlock = remaining
     }
 
     /// The term's frequency in `field` for the current document.

@@ -1,6 +1,6 @@
 /// BM25F's per-field weighting and length normalisation: a document's normalised frequency for
 /// a term is Σ weight_f · tf_f / (1 − b_f + b_f · length_f / average_f), which BM25 then
-/// saturates as idf · F / (k1 + F).
+/// saturates as idf · (F / (k1 + F)).
 struct FieldNormalization {
     let weights: [Double]
     /// 1 − b per field.
@@ -26,6 +26,31 @@ struct FieldNormalization {
             }
         }
         return table
+    }
+
+    /// The highest term frequency ``saturationTable(normalization:fieldCount:k1:)`` covers.
+    static let saturatedFrequencies = 3
+
+    /// BM25's saturation F / (k1 + F) precomputed for a posting whose term occurs in one field
+    /// only, 1 to ``saturatedFrequencies`` times: entry `(field << 2 | tf) << 8 | code`.
+    /// Computed exactly as the general path computes it, so a table hit equals the formula.
+    static func saturationTable(normalization: [Double], fieldCount: Int, k1: Double) -> [Double] {
+        var table = [Double](repeating: 0, count: fieldCount << 10)
+        for field in 0..<fieldCount {
+            for frequency in 1...saturatedFrequencies {
+                for code in 0...255 {
+                    let normalized = 0.0 + Double(frequency) * normalization[field << 8 | code]
+                    table[(field << 2 | frequency) << 8 | code] = saturation(normalized, k1: k1)
+                }
+            }
+        }
+        return table
+    }
+
+    /// BM25's saturation of a normalised frequency.
+    @inline(__always)
+    static func saturation(_ normalizedFrequency: Double, k1: Double) -> Double {
+        normalizedFrequency / (k1 + normalizedFrequency)
     }
 
     /// Average field length over `documents` documents whose lengths sum to `sum` (never 0, so

@@ -18,6 +18,7 @@ struct SegmentQuery {
     let snapshot: IndexSnapshot
     var terms: [Term] = []
     private let normalization: [Double]
+    private let saturation: [Double]
     private let fieldCount: Int
     private let k1: Double
     /// Scales the segment's stored bounds to the index's average field lengths.
@@ -39,6 +40,7 @@ struct SegmentQuery {
         fieldCount = schema.fields.count
         k1 = schema.k1
         normalization = snapshot.lengthNormalization
+        saturation = snapshot.saturation
         boundScale = snapshot.boundScales[segmentIndex]
         phrases = query.phrases
         excludedPhrases = query.excludedPhrases
@@ -71,8 +73,7 @@ struct SegmentQuery {
     /// at most `normalizedFrequency` (a stored, segment-relative bound).
     @inline(__always)
     func scoreBound(_ weight: Double, _ normalizedFrequency: Float) -> Double {
-        let frequency = Double(normalizedFrequency) * boundScale
-        return weight * frequency / (k1 + frequency)
+        weight * FieldNormalization.saturation(Double(normalizedFrequency) * boundScale, k1: k1)
     }
 
     /// The BM25F contribution of term `index` to the document its cursor is on.
@@ -85,13 +86,21 @@ struct SegmentQuery {
     @inline(__always)
     func score(_ cursor: PostingCursor, weight: Double) -> Int64 {
         let document = Int(cursor.document)
+        // Most postings are in one field a few times: their saturation is a table entry.
+        let header = cursor.header
+        let fields = Int(header & 0x0F)
+        let inline = Int(header >> 4)
+        if fields & (fields &- 1) == 0 && inline <= FieldNormalization.saturatedFrequencies && inline > 0 {
+            let field = fields.trailingZeroBitCount
+            return ScoreSum.fixed(weight * saturation[(field << 2 | inline) << 8 | Int(segment.lengthCode(field, document))])
+        }
         var frequency = 0.0
         for field in 0..<fieldCount {
             let tf = cursor.frequency(field)
             guard tf > 0 else { continue }
             frequency += Double(tf) * normalization[field << 8 | Int(segment.lengthCode(field, document))]
         }
-        return ScoreSum.fixed(weight * frequency / (k1 + frequency))
+        return ScoreSum.fixed(weight * FieldNormalization.saturation(frequency, k1: k1))
     }
 
     /// True if `document` passes deletions, filters and required/excluded terms (call with

@@ -64,18 +64,7 @@ extension SegmentQuery {
             while nonEssential < count && windowPrefix[nonEssential + 1] < threshold { nonEssential += 1 }
 
             for rank in nonEssential..<count {
-                let index = windowOrder[rank]
-                // A local copy keeps the cursor in registers through the loop.
-                var cursor = terms[index].cursor
-                let weight = terms[index].weight
-                if cursor.document < start { cursor.advance(to: start) }
-                while cursor.document < end {
-                    let offset = Int(cursor.document - start)
-                    sums[offset] &+= score(cursor, weight: weight)
-                    matched[offset >> 6] |= 1 << UInt64(offset & 63)
-                    cursor.next()
-                }
-                terms[index].cursor = cursor
+                accumulate(windowOrder[rank], from: start, before: end, sums: sums, matched: matched)
             }
 
             // Non-essential lists, highest bound first. While candidates are dense, drop those that
@@ -92,15 +81,7 @@ extension SegmentQuery {
                 let index = windowOrder[rank]
                 let postingsInWindow = terms[index].cursor.documentFrequency * (Int(end - start)) / max(1, segment.documentCount)
                 if candidates * 8 < postingsInWindow { break }
-                var cursor = terms[index].cursor
-                let weight = terms[index].weight
-                if cursor.document < start { cursor.advance(to: start) }
-                while cursor.document < end {
-                    let offset = Int(cursor.document - start)
-                    if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(cursor, weight: weight) }
-                    cursor.next()
-                }
-                terms[index].cursor = cursor
+                addToCandidates(index, from: start, before: end, sums: sums, matched: matched)
                 rank -= 1
             }
 
@@ -131,6 +112,39 @@ extension SegmentQuery {
         }
     }
 
+    /// Adds term `index`'s scores in `start..<end` to the window's sums and marks those documents
+    /// as candidates (its own function, so the cursor's decoding inlines into one tight loop).
+    @inline(never)
+    private mutating func accumulate(_ index: Int, from start: UInt32, before end: UInt32,
+                                     sums: UnsafeMutablePointer<Int64>, matched: UnsafeMutablePointer<UInt64>) {
+        // A local copy keeps the cursor in registers through the loop.
+        var cursor = terms[index].cursor
+        let weight = terms[index].weight
+        if cursor.document < start { cursor.advance(to: start) }
+        while cursor.document < end {
+            let offset = Int(cursor.document - start)
+            sums[offset] &+= score(cursor, weight: weight)
+            matched[offset >> 6] |= 1 << UInt64(offset & 63)
+            cursor.next()
+        }
+        terms[index].cursor = cursor
+    }
+
+    /// Adds term `index`'s scores in `start..<end` to the candidates' sums only.
+    @inline(never)
+    private mutating func addToCandidates(_ index: Int, from start: UInt32, before end: UInt32,
+                                          sums: UnsafeMutablePointer<Int64>, matched: UnsafeMutablePointer<UInt64>) {
+        var cursor = terms[index].cursor
+        let weight = terms[index].weight
+        if cursor.document < start { cursor.advance(to: start) }
+        while cursor.document < end {
+            let offset = Int(cursor.document - start)
+            if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(cursor, weight: weight) }
+            cursor.next()
+        }
+        terms[index].cursor = cursor
+    }
+
     /// Clears the candidates whose sum is below `cut`; returns how many remain.
     private static func dropCandidates(below cut: Double, matched: UnsafeMutablePointer<UInt64>, sums: UnsafeMutablePointer<Int64>) -> Int {
         let fixedCut = ScoreSum.fixed(max(0, cut))
@@ -139,13 +153,14 @@ extension SegmentQuery {
             var mask = matched[word]
             var kept = mask
             while mask != 0 {
+                // Branch-free: whether a candidate stays is a coin toss the predictor cannot learn.
                 let bit = mask.trailingZeroBitCount
                 mask &= mask - 1
                 let offset = word << 6 | bit
-                if sums[offset] < fixedCut {
-                    kept &= ~(1 << UInt64(bit))
-                    sums[offset] = 0
-                }
+                let sum = sums[offset]
+                let drop = sum < fixedCut
+                kept &= drop ? ~(1 << UInt64(bit)) : ~0
+                sums[offset] = drop ? 0 : sum
             }
             matched[word] = kept
             remaining += kept.nonzeroBitCount
