@@ -165,6 +165,7 @@ struct SearchEngineTests {
                 }
                 #expect(count == Int(dictionary.info.docFrequency))
                 expectSeeksFind(postings, cursor: segment.cursor(dictionary.info), term: dictionary.term)
+                expectMarkedWalkFinds(postings, cursor: segment.cursor(dictionary.info), term: dictionary.term, documentCount: segment.documentCount)
             }
             #expect(terms == segment.termTotal)
         }
@@ -183,6 +184,30 @@ struct SearchEngineTests {
         }
         if let last = postings.last { cursor.advance(to: last.document + 1) }
         #expect(cursor.document == PostingCursor.exhausted)
+    }
+
+    /// Walking to marked documents only (every third document, in the middle of the segment)
+    /// finds exactly the marked postings with their frequencies, then stops at the range's end.
+    private func expectMarkedWalkFinds(_ postings: [(document: UInt32, frequencies: [UInt16])], cursor: PostingCursor, term: [UInt8], documentCount: Int) {
+        let start = UInt32(documentCount / 4)
+        let end = UInt32(documentCount * 3 / 4)
+        var marks = [UInt64](repeating: 0, count: documentCount / 64 + 1)
+        for document in stride(from: 0, to: Int(end - start), by: 3) { marks[document >> 6] |= 1 << UInt64(document & 63) }
+        let expected = postings.filter { $0.document >= start && $0.document < end && ($0.document - start) % 3 == 0 }
+        var cursor = cursor
+        cursor.advance(to: start)
+        var found: [(document: UInt32, frequencies: [UInt16])] = []
+        marks.withUnsafeBufferPointer { marks in
+            guard let marks = marks.baseAddress else { return }
+            if cursor.document < end && (cursor.document - start) % 3 != 0 { cursor.nextMarked(marks, from: start, before: end) }
+            while cursor.document < end {
+                found.append((cursor.document, (0..<2).map { cursor.frequency($0) }))
+                cursor.nextMarked(marks, from: start, before: end)
+            }
+        }
+        #expect(found.map(\.document) == expected.map(\.document), "term \(String(decoding: term, as: UTF8.self))")
+        #expect(found.map(\.frequencies) == expected.map(\.frequencies), "term \(String(decoding: term, as: UTF8.self))")
+        #expect(cursor.document == postings.first { $0.document >= end }?.document ?? PostingCursor.exhausted)
     }
 
     @Test("one snapshot serves many concurrent searches")

@@ -300,15 +300,7 @@ struct PostingCursor {
             current &+= VarInt.read(base, &position)
             remaining &-= 1
             if current >= target { break }
-            let header = base.load(fromByteOffset: position, as: UInt8.self)
-            position &+= 1
-            // One varint per field holding the term, less the first one's if it is inline.
-            var varints = (header & 0x0F).nonzeroBitCount - (header >> 4 != 0 ? 1 : 0)
-            while varints > 0 {
-                while base.load(fromByteOffset: position, as: UInt8.self) >= 0x80 { position &+= 1 }
-                position &+= 1
-                varints &-= 1
-            }
+            Self.skipFrequencies(base, &position)
         }
         if current < target {
             document = Self.exhausted
@@ -319,6 +311,55 @@ struct PostingCursor {
         frequencies = Self.readFrequencies(base, &position)
         offset = position
         remainingInBlock = remaining
+    }
+
+    /// Moves to the next posting whose document is marked in `marks` (bit `document − start`)
+    /// or is at or after `end`, stepping over the unmarked ones' frequencies undecoded.
+    @inline(__always)
+    mutating func nextMarked(_ marks: UnsafePointer<UInt64>, from start: UInt32, before end: UInt32) {
+        var current = document
+        var position = offset
+        var remaining = remainingInBlock
+        while true {
+            if remaining == 0 {
+                offset = position
+                remainingInBlock = 0
+                next()  // loads the next block (or exhausts the list) and decodes its first posting
+                if document >= end || Self.isMarked(marks, document &- start) { return }
+                current = document
+                position = offset
+                remaining = remainingInBlock
+                continue
+            }
+            current &+= VarInt.read(base, &position)
+            remaining &-= 1
+            if current >= end || Self.isMarked(marks, current &- start) { break }
+            Self.skipFrequencies(base, &position)
+        }
+        document = current
+        header = base.load(fromByteOffset: position, as: UInt8.self)
+        frequencies = Self.readFrequencies(base, &position)
+        offset = position
+        remainingInBlock = remaining
+    }
+
+    @inline(__always)
+    private static func isMarked(_ marks: UnsafePointer<UInt64>, _ offset: UInt32) -> Bool {
+        marks[Int(offset >> 6)] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    /// Steps over one posting's header byte and frequency varints.
+    @inline(__always)
+    private static func skipFrequencies(_ base: UnsafeRawPointer, _ position: inout Int) {
+        let header = base.load(fromByteOffset: position, as: UInt8.self)
+        position &+= 1
+        // One varint per field holding the term, less the first one's if it is inline.
+        var varints = (header & 0x0F).nonzeroBitCount - (header >> 4 != 0 ? 1 : 0)
+        while varints > 0 {
+            while base.load(fromByteOffset: position, as: UInt8.self) >= 0x80 { position &+= 1 }
+            position &+= 1
+            varints &-= 1
+        }
     }
 
     /// The term's frequency in `field` for the current document.

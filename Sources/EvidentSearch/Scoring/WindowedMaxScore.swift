@@ -137,10 +137,13 @@ extension SegmentQuery {
         var cursor = terms[index].cursor
         let weight = terms[index].weight
         if cursor.document < start { cursor.advance(to: start) }
+        // Only candidates' postings are decoded in full.
+        if cursor.document < end && matched[Int(cursor.document - start) >> 6] & (1 << UInt64((cursor.document - start) & 63)) == 0 {
+            cursor.nextMarked(matched, from: start, before: end)
+        }
         while cursor.document < end {
-            let offset = Int(cursor.document - start)
-            if matched[offset >> 6] & (1 << UInt64(offset & 63)) != 0 { sums[offset] &+= score(cursor, weight: weight) }
-            cursor.next()
+            sums[Int(cursor.document - start)] &+= score(cursor, weight: weight)
+            cursor.nextMarked(matched, from: start, before: end)
         }
         terms[index].cursor = cursor
     }
