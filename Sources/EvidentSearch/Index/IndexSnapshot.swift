@@ -18,10 +18,8 @@ public final class IndexSnapshot: Sendable {
     /// Live documents.
     public let liveDocuments: Int
     let averageFieldLengths: [Double]
-    /// Weight / length normalisation per field and length code (see ``FieldNormalization/table()``).
-    let lengthNormalization: [Double]
-    /// BM25 saturation for single-field postings (see ``FieldNormalization/saturationTable(normalization:fieldCount:k1:)``).
-    let saturation: [Double]
+    /// BM25F length normalisation and saturation tables for this snapshot's averages.
+    let scoringTables: ScoringTables
     /// Per segment: how much its stored score bounds must be scaled to hold under this
     /// snapshot's average field lengths (see ``FieldNormalization/boundScale(averages:segmentAverages:)``).
     let boundScales: [Double]
@@ -53,8 +51,7 @@ public final class IndexSnapshot: Sendable {
             let lengths = segments.reduce(UInt64(0)) { $0 + $1.fieldLengthSums[field] }
             return FieldNormalization.averageLength(sum: lengths, documents: total)
         }
-        lengthNormalization = FieldNormalization(schema: manifest.schema, averages: averageFieldLengths).table()
-        saturation = FieldNormalization.saturationTable(normalization: lengthNormalization, fieldCount: fieldCount, k1: manifest.schema.k1)
+        scoringTables = ScoringTables(schema: manifest.schema, averages: averageFieldLengths)
         let averages = averageFieldLengths
         boundScales = segments.map { FieldNormalization.boundScale(averages: averages, segmentAverages: $0.averageFieldLengths) }
     }

@@ -14,7 +14,8 @@ struct PostingCursor {
 
     /// The current document, or ``exhausted``.
     private(set) var document: UInt32 = 0
-    private var frequencies: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+    /// The current posting's frequency per field.
+    private(set) var frequencies: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
     /// The current posting's header byte (which fields hold the term; the first one's
     /// frequency when below 16; see ``SegmentFormat``).
     private(set) var header: UInt8 = 0
@@ -191,6 +192,52 @@ struct PostingCursor {
             remaining &-= 1
             if current >= end || Self.isMarked(marks, current &- start) { break }
             Self.skipFrequencies(base, &position)
+        }
+        document = current
+        header = base.load(fromByteOffset: position, as: UInt8.self)
+        frequencies = Self.readFrequencies(base, &position)
+        offset = position
+        remainingInBlock = remaining
+    }
+
+    /// Adds `weight` × the saturation of every posting in `start..<end` to `sums` (offset by
+    /// `start`) and marks those documents in `marks`, leaving the cursor on the first posting
+    /// at or after `end`. One loop over locals: most postings cost a delta, a header byte and a
+    /// table entry.
+    @inline(__always)
+    mutating func accumulate(from start: UInt32, before end: UInt32, weight: Double, scorer: PostingScorer,
+                             sums: UnsafeMutablePointer<Int64>, marks: UnsafeMutablePointer<UInt64>) {
+        guard document < end else { return }
+        // The current posting is decoded already: score it, then walk on from it.
+        var current = document
+        var saturation = scorer.saturation(self)
+        var position = offset
+        var remaining = remainingInBlock
+        while true {
+            let slot = Int(current &- start)
+            sums[slot] &+= ScoreSum.fixed(weight * saturation)
+            marks[slot >> 6] |= 1 << UInt64(slot & 63)
+            if remaining == 0 {
+                offset = position
+                remainingInBlock = 0
+                next()  // loads the next block (or exhausts the list) and decodes its first posting
+                if document >= end { return }
+                current = document
+                saturation = scorer.saturation(self)
+                position = offset
+                remaining = remainingInBlock
+                continue
+            }
+            current &+= VarInt.read(base, &position)
+            remaining &-= 1
+            let header = base.load(fromByteOffset: position, as: UInt8.self)
+            if current >= end { break }
+            if let tabulated = scorer.tabulated(header: header, document: Int(current)) {
+                saturation = tabulated
+                position &+= 1  // a tabulated posting's only frequency is inline
+            } else {
+                saturation = scorer.saturation(Self.readFrequencies(base, &position), document: Int(current))
+            }
         }
         document = current
         header = base.load(fromByteOffset: position, as: UInt8.self)

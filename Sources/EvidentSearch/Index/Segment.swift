@@ -68,6 +68,11 @@ public final class Segment: @unchecked Sendable {
         base.load(fromByteOffset: lengthCodesStart + field * documentCount + document, as: UInt8.self)
     }
 
+    /// The length codes, field after field (`documentCount` bytes each).
+    var lengthCodes: UnsafePointer<UInt8> {
+        (base + lengthCodesStart).assumingMemoryBound(to: UInt8.self)
+    }
+
     /// A numeric column value, nil if missing.
     func number(_ column: Int, _ document: Int) -> Int32? {
         let value = base.loadUnaligned(fromByteOffset: sections[SegmentFormat.Section.numerics.rawValue] + (column * documentCount + document) * 4, as: Int32.self)

@@ -17,9 +17,7 @@ struct SegmentQuery {
     let segmentIndex: Int
     let snapshot: IndexSnapshot
     var terms: [Term] = []
-    private let normalization: [Double]
-    private let saturation: [Double]
-    private let fieldCount: Int
+    let scorer: PostingScorer
     private let k1: Double
     /// Scales the segment's stored bounds to the index's average field lengths.
     private let boundScale: Double
@@ -37,10 +35,8 @@ struct SegmentQuery {
         self.segment = segment
         self.segmentIndex = segmentIndex
         self.snapshot = snapshot
-        fieldCount = schema.fields.count
         k1 = schema.k1
-        normalization = snapshot.lengthNormalization
-        saturation = snapshot.saturation
+        scorer = PostingScorer(tables: snapshot.scoringTables, segment: segment)
         boundScale = snapshot.boundScales[segmentIndex]
         phrases = query.phrases
         excludedPhrases = query.excludedPhrases
@@ -85,22 +81,7 @@ struct SegmentQuery {
     /// The BM25F contribution of a term of weight `weight` to the document `cursor` is on.
     @inline(__always)
     func score(_ cursor: PostingCursor, weight: Double) -> Int64 {
-        let document = Int(cursor.document)
-        // Most postings are in one field a few times: their saturation is a table entry.
-        let header = cursor.header
-        let fields = Int(header & 0x0F)
-        let inline = Int(header >> 4)
-        if fields & (fields &- 1) == 0 && inline <= FieldNormalization.saturatedFrequencies && inline > 0 {
-            let field = fields.trailingZeroBitCount
-            return ScoreSum.fixed(weight * saturation[(field << 2 | inline) << 8 | Int(segment.lengthCode(field, document))])
-        }
-        var frequency = 0.0
-        for field in 0..<fieldCount {
-            let tf = cursor.frequency(field)
-            guard tf > 0 else { continue }
-            frequency += Double(tf) * normalization[field << 8 | Int(segment.lengthCode(field, document))]
-        }
-        return ScoreSum.fixed(weight * FieldNormalization.saturation(frequency, k1: k1))
+        ScoreSum.fixed(weight * scorer.saturation(cursor))
     }
 
     /// True if `document` passes deletions, filters and required/excluded terms (call with

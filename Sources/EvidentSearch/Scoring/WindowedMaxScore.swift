@@ -121,12 +121,7 @@ extension SegmentQuery {
         var cursor = terms[index].cursor
         let weight = terms[index].weight
         if cursor.document < start { cursor.advance(to: start) }
-        while cursor.document < end {
-            let offset = Int(cursor.document - start)
-            sums[offset] &+= score(cursor, weight: weight)
-            matched[offset >> 6] |= 1 << UInt64(offset & 63)
-            cursor.next()
-        }
+        cursor.accumulate(from: start, before: end, weight: weight, scorer: scorer, sums: sums, marks: matched)
         terms[index].cursor = cursor
     }
 
