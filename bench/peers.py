@@ -69,7 +69,8 @@ def run_evident(args, corpus, queries):
         sys.exit("error: build Evident first: swift build -c release")
     with tempfile.TemporaryDirectory() as scratch:
         run_file = os.path.join(scratch, "run.txt")
-        command = [binary, "bench", "search", "--corpus", args.corpus, "--queries", args.queries, "--run-file", run_file, "--json"]
+        command = [binary, "bench", "search", "--corpus", args.corpus, "--queries", args.queries, "--run-file", run_file,
+                   "--threads", "1", "--json"]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         report = json.loads(output)
         run = {}

@@ -24,10 +24,12 @@ enum SciFactIndex {
     }()
 
     /// Builds an index of `documents` in a new temporary directory, in `commits` commits.
-    static func build(_ documents: [(id: String, title: String, text: String)], commits: Int = 1, segmentCapacity: Int = 200_000) throws -> (IndexSnapshot, String) {
+    static func build(_ documents: [(id: String, title: String, text: String)], commits: Int = 1, segmentCapacity: Int = 200_000,
+                      analysisThreads: Int? = nil) throws -> (IndexSnapshot, String) {
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("evident-index-\(UUID().uuidString)")
         let writer = try IndexWriter(directory: directory, schema: schema)
         writer.segmentCapacity = segmentCapacity
+        if let analysisThreads { writer.analysisThreads = analysisThreads }
         let chunk = (documents.count + commits - 1) / commits
         var snapshot = writer.currentSnapshot
         for (index, start) in stride(from: 0, to: documents.count, by: chunk).enumerated() {
@@ -103,6 +105,21 @@ struct SearchEngineTests {
             #expect(actual.map(\.key) == expected.map(\.key))
             #expect(zip(actual, expected).allSatisfy { abs($0.score - $1.score) < 1e-9 })
         }
+    }
+
+    @Test("analyzing on one thread (word cache) and on several (stem caches) writes the same segment bytes")
+    func analysisThreadsAgree() throws {
+        let (one, oneDirectory) = try SciFactIndex.build(SciFactIndex.corpus, analysisThreads: 1)
+        let (four, fourDirectory) = try SciFactIndex.build(SciFactIndex.corpus, analysisThreads: 4)
+        defer {
+            try? FileManager.default.removeItem(atPath: oneDirectory)
+            try? FileManager.default.removeItem(atPath: fourDirectory)
+        }
+        #expect(one.segmentCount == 1 && four.segmentCount == 1)
+        let files = [one, four].map { snapshot in
+            FileManager.default.contents(atPath: (snapshot.directory as NSString).appendingPathComponent(snapshot.manifest.segments[0].name))
+        }
+        #expect(files[0] != nil && files[0] == files[1])
     }
 
     @Test("deletes are honoured, merges drop them, and reopening reads the committed state")

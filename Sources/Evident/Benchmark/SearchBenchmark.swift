@@ -19,6 +19,8 @@ public struct SearchBenchmark {
         public var segments: Int
         public var documentsPerSecond: Double?
         public var indexToTextRatio: Double
+        /// Threads that analyzed documents while indexing.
+        public var indexingThreads = 1
         /// The slowest queries (as many as ``SearchBenchmark/slowest`` asks for), slowest first.
         public var slowestQueries: [TimedQuery] = []
 
@@ -55,6 +57,9 @@ public struct SearchBenchmark {
     public var rounds = 3
     /// How many of the slowest queries to list in the report.
     public var slowest = 0
+    /// Threads that analyze documents while indexing (1: indexing on one thread, as peers are
+    /// timed; postings are always added on the calling thread).
+    public var indexingThreads = 1
     /// Keep the index in this folder, and reuse the one already there (indexing is then not
     /// timed); nil builds a temporary index and removes it.
     public var indexDirectory: String?
@@ -86,6 +91,7 @@ public struct SearchBenchmark {
         if snapshot.liveDocuments != ids.count {
             try? FileManager.default.removeItem(atPath: directory)
             let writer = try IndexWriter(directory: directory, schema: LibraryIndex.schema)
+            writer.analysisThreads = indexingThreads
             for document in indexDocuments { try writer.add(document) }
             snapshot = try writer.commit(sourceSequence: 1)
             indexSeconds = Date().timeIntervalSince(start)
@@ -122,6 +128,7 @@ public struct SearchBenchmark {
             documents: ids.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
             queries: queryList.count, latencyP50Milliseconds: percentile(sorted, 0.5), latencyP99Milliseconds: percentile(sorted, 0.99),
             queriesPerSecond: total > 0 ? Double(queryList.count) / total : 0, segments: snapshot.segmentCount)
+        report.indexingThreads = indexingThreads
         report.slowestQueries = latencies.indices.sorted { latencies[$0] > latencies[$1] }.prefix(slowest).map {
             Report.TimedQuery(id: queryList[$0].id, text: queryList[$0].text, milliseconds: latencies[$0])
         }

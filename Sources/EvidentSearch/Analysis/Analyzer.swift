@@ -51,14 +51,28 @@ public struct Analyzer: Sendable {
 
     /// Calls `body(term, position)` for every analyzed term in `text`.
     public func analyze(_ text: String, cache: StemCache? = nil, _ body: (String, Int) -> Void) {
+        forEachWord(in: text) { word, alphabetic, position in
+            body(term(word, alphabetic: alphabetic, cache: cache), position)
+        }
+    }
+
+    /// Calls `body(word, alphabetic, position)` for every word of `text` that is not a stop
+    /// word, before stemming: ``term(_:alphabetic:cache:)`` makes the word its term (for
+    /// callers that cache whole words).
+    public func forEachWord(in text: String, _ body: (String, Bool, Int) -> Void) {
         var position = 0
         RawTokenizer.forEachWord(in: text) { word, alphabetic, samePosition in
             if samePosition { position -= 1 }
             defer { position += 1 }
             if word.utf8.count <= longestStopWord && stopWords.contains(word) { return }
-            let term = stems && alphabetic ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
-            body(term, position)
+            body(word, alphabetic, position)
         }
+    }
+
+    /// The term a word from ``forEachWord(in:_:)`` stands for (its stem when it is alphabetic).
+    @inline(__always)
+    public func term(_ word: String, alphabetic: Bool, cache: StemCache? = nil) -> String {
+        stems && alphabetic ? (cache?.stem(word) ?? PorterStemmer.stem(word)) : word
     }
 
 }

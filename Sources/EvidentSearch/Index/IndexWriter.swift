@@ -19,6 +19,9 @@ public final class IndexWriter {
     public var segmentCapacity = 200_000
     /// Merge when there are more segments than this.
     public var maximumSegments = 8
+    /// Threads that analyze (tokenize and stem) documents; postings are always added on the
+    /// calling thread. All cores (up to 8) unless set.
+    public var analysisThreads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Opens (or creates) the index in `directory` with `schema`.
     public init(directory: String, schema: IndexSchema, analyzer: Analyzer = Analyzer()) throws {
@@ -48,12 +51,12 @@ public final class IndexWriter {
         if pending.count >= Self.batchSize { try addPending() }
     }
 
-    /// Documents analyzed together on all cores.
+    /// Documents analyzed together (on ``analysisThreads`` threads).
     static let batchSize = 2_048
 
     private func addPending() throws {
         guard !pending.isEmpty else { return }
-        if builder == nil { builder = SegmentBuilder(schema: manifest.schema, analyzer: analyzer, stems: stems) }
+        if builder == nil { builder = SegmentBuilder(schema: manifest.schema, analyzer: analyzer, stems: stems, analysisThreads: analysisThreads) }
         let room = segmentCapacity - builder!.documentCount
         let batch = Array(pending.prefix(room))
         pending.removeFirst(batch.count)

@@ -10,16 +10,21 @@ final class SegmentBuilder {
     let stems: StemCache
     private var termIds: [String: Int32] = [:]
     private var termTexts: [String] = []
+    /// Word (before stemming) → term id, for documents analyzed on this thread.
+    private var wordTermIds: [String: Int32] = [:]
     private var lists: [PostingList] = []
     private var writer: SegmentWriter
-    private var scratch: [(term: Int32, position: UInt32)] = []
+    /// One document's (term id << 32 | position) pairs.
+    private var scratch: [UInt64] = []
     /// One stem cache per analysis thread, so threads never wait on each other's lookups.
-    private let workerStems: [StemCache] = (0..<max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))).map { _ in StemCache() }
+    private let workerStems: [StemCache]
 
-    init(schema: IndexSchema, analyzer: Analyzer, stems: StemCache) {
+    /// A builder whose batches are analyzed on `analysisThreads` threads.
+    init(schema: IndexSchema, analyzer: Analyzer, stems: StemCache, analysisThreads: Int) {
         self.schema = schema
         self.analyzer = analyzer
         self.stems = stems
+        workerStems = (0..<max(1, analysisThreads)).map { _ in StemCache() }
         writer = SegmentWriter(schema: schema)
     }
 
@@ -41,11 +46,6 @@ final class SegmentBuilder {
         var lengths: [UInt32]
     }
 
-    /// Analyzes a document.
-    func analyze(_ document: IndexDocument) -> AnalyzedDocument {
-        Self.analyze(document, schema: schema, analyzer: analyzer, stems: stems)
-    }
-
     /// Analyzes a document (pure: safe to run on several threads at once).
     static func analyze(_ document: IndexDocument, schema: IndexSchema, analyzer: Analyzer, stems: StemCache) -> AnalyzedDocument {
         let fieldCount = schema.fields.count
@@ -61,14 +61,33 @@ final class SegmentBuilder {
         return analyzed
     }
 
-    /// Analyzes and adds one document.
+    /// Analyzes and adds one document on this thread. Each distinct word is stemmed and looked
+    /// up once per segment; later occurrences cost one lookup of the word.
     func add(_ document: IndexDocument) {
-        add(document, analyzed: analyze(document))
+        let fieldCount = schema.fields.count
+        var lengths = [UInt32](repeating: 0, count: fieldCount)
+        scratch.removeAll(keepingCapacity: true)
+        for field in 0..<fieldCount where field < document.fields.count {
+            let base = UInt32(field) << SegmentFormat.fieldShift
+            analyzer.forEachWord(in: document.fields[field]) { word, alphabetic, position in
+                guard position < 1 << SegmentFormat.fieldShift else { return }
+                let id: Int32
+                if let known = wordTermIds[word] {
+                    id = known
+                } else {
+                    id = termId(analyzer.term(word, alphabetic: alphabetic))
+                    wordTermIds[word] = id
+                }
+                scratch.append(UInt64(UInt32(id)) << 32 | UInt64(base + UInt32(position)))
+                lengths[field] += 1
+            }
+        }
+        addPostings(document, lengths: lengths)
     }
 
     /// Adds documents, analyzing them on all cores first (postings are still appended in order).
     func add(_ documents: [IndexDocument]) {
-        guard documents.count > 64 else {
+        guard documents.count > 64, workerStems.count > 1 else {
             for document in documents { add(document) }
             return
         }
@@ -89,28 +108,42 @@ final class SegmentBuilder {
     }
 
     private func add(_ document: IndexDocument, analyzed: AnalyzedDocument) {
-        let fieldCount = schema.fields.count
         scratch.removeAll(keepingCapacity: true)
-        for (term, position) in analyzed.terms { scratch.append((termId(term), position)) }
+        for (term, position) in analyzed.terms { scratch.append(UInt64(UInt32(termId(term))) << 32 | UInt64(position)) }
+        addPostings(document, lengths: analyzed.lengths)
+    }
+
+    /// Adds the document whose (term, position) pairs are in `scratch`.
+    private func addPostings(_ document: IndexDocument, lengths: [UInt32]) {
+        let fieldCount = schema.fields.count
         let numbers = (0..<schema.numericColumns.count).map { column in
             (column < document.numbers.count ? document.numbers[column] : nil) ?? Int32.min
         }
-        let doc = writer.addDocument(key: document.key, lengths: analyzed.lengths, numbers: numbers)
-        scratch.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
-        var index = 0
-        while index < scratch.count {
-            let term = scratch[index].term
-            var frequencies = [UInt16](repeating: 0, count: fieldCount)
-            let listIndex = Int(term)
-            lists[listIndex].documents.append(doc)
-            while index < scratch.count && scratch[index].term == term {
-                let position = scratch[index].position
-                let field = Int(position >> SegmentFormat.fieldShift)
-                if frequencies[field] < .max { frequencies[field] += 1 }
-                lists[listIndex].positions.append(position)
-                index += 1
+        let doc = writer.addDocument(key: document.key, lengths: lengths, numbers: numbers)
+        // (term, position) packed in one integer sorts without a comparison closure.
+        scratch.sort()
+        lists.withUnsafeMutableBufferPointer { lists in
+            var index = 0
+            while index < scratch.count {
+                let term = Int(scratch[index] >> 32)
+                var frequencies: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+                lists[term].documents.append(doc)
+                while index < scratch.count && Int(scratch[index] >> 32) == term {
+                    let position = UInt32(truncatingIfNeeded: scratch[index])
+                    switch position >> SegmentFormat.fieldShift {
+                    case 0: frequencies.0 &+= frequencies.0 < .max ? 1 : 0
+                    case 1: frequencies.1 &+= frequencies.1 < .max ? 1 : 0
+                    case 2: frequencies.2 &+= frequencies.2 < .max ? 1 : 0
+                    default: frequencies.3 &+= frequencies.3 < .max ? 1 : 0
+                    }
+                    lists[term].positions.append(position)
+                    index += 1
+                }
+                lists[term].frequencies.append(frequencies.0)
+                if fieldCount > 1 { lists[term].frequencies.append(frequencies.1) }
+                if fieldCount > 2 { lists[term].frequencies.append(frequencies.2) }
+                if fieldCount > 3 { lists[term].frequencies.append(frequencies.3) }
             }
-            lists[listIndex].frequencies.append(contentsOf: frequencies)
         }
         for (name, values) in document.facets {
             for value in Set(values) {

@@ -74,8 +74,9 @@ struct SearchBenchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Indexing throughput, index size and single-thread query latency on a BEIR corpus.",
         discussion: """
-            The corpus is read into memory, indexed once (timed), then every query is run \
-            --rounds times on one thread (the fastest round per query is kept). With --run-file \
+            The corpus is read into memory, indexed once (timed; on one thread unless \
+            --threads says more), then every query is run --rounds times on one thread (the \
+            fastest round per query is kept). With --run-file \
             the top 100 per query are written as a TREC run, for `bench/peers.py` to score.
 
             Example (release build):
@@ -104,6 +105,11 @@ struct SearchBenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("List this many of the slowest queries with their latencies.", valueName: "n"))
     var slowest = 0
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Threads that analyze documents while indexing (`evident ingest` uses every core; 1 compares with single-thread peers).",
+        valueName: "n"))
+    var threads = 1
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -114,13 +120,14 @@ struct SearchBenchCommand: ParsableCommand {
         benchmark.rounds = max(1, rounds)
         benchmark.indexDirectory = index
         benchmark.slowest = max(0, slowest)
+        benchmark.indexingThreads = max(1, threads)
         let report = try benchmark.run()
         if json {
             try Terminal.printJSON(report)
             return
         }
         let indexing = report.indexSeconds.map { seconds in
-            "\(String(format: "%.2f", seconds)) s, \(Terminal.number(Int(report.documentsPerSecond ?? 0))) documents/s"
+            "\(String(format: "%.2f", seconds)) s, \(Terminal.number(Int(report.documentsPerSecond ?? 0))) documents/s, \(report.indexingThreads) thread\(report.indexingThreads == 1 ? "" : "s")"
         } ?? "reused the index in \(index ?? "")"
         print("""
             documents            \(Terminal.number(report.documents)) (\(Terminal.bytes(Int64(report.rawTextBytes))) of text)
