@@ -163,11 +163,7 @@ struct PostingCursor {
             document = Self.exhausted
             return
         }
-        document = current
-        header = base.load(fromByteOffset: position, as: UInt8.self)
-        frequencies = Self.readFrequencies(base, &position)
-        offset = position
-        remainingInBlock = remaining
+        settle(on: current, at: position, remaining: remaining)
     }
 
     /// Moves to the next posting whose document is marked in `marks` (bit `document − start`)
@@ -179,9 +175,7 @@ struct PostingCursor {
         var remaining = remainingInBlock
         while true {
             if remaining == 0 {
-                offset = position
-                remainingInBlock = 0
-                next()  // loads the next block (or exhausts the list) and decodes its first posting
+                enterNextBlock(from: position)
                 if document >= end || Self.isMarked(marks, document &- start) { return }
                 current = document
                 position = offset
@@ -193,11 +187,7 @@ struct PostingCursor {
             if current >= end || Self.isMarked(marks, current &- start) { break }
             Self.skipFrequencies(base, &position)
         }
-        document = current
-        header = base.load(fromByteOffset: position, as: UInt8.self)
-        frequencies = Self.readFrequencies(base, &position)
-        offset = position
-        remainingInBlock = remaining
+        settle(on: current, at: position, remaining: remaining)
     }
 
     /// Adds `weight` × the saturation of every posting in `start..<end` to `sums` (offset by
@@ -218,9 +208,7 @@ struct PostingCursor {
             sums[slot] &+= ScoreSum.fixed(weight * saturation)
             marks[slot >> 6] |= 1 << UInt64(slot & 63)
             if remaining == 0 {
-                offset = position
-                remainingInBlock = 0
-                next()  // loads the next block (or exhausts the list) and decodes its first posting
+                enterNextBlock(from: position)
                 if document >= end { return }
                 current = document
                 saturation = scorer.saturation(self)
@@ -239,11 +227,28 @@ struct PostingCursor {
                 saturation = scorer.saturation(Self.readFrequencies(base, &position), document: Int(current))
             }
         }
-        document = current
+        settle(on: current, at: position, remaining: remaining)
+    }
+
+    /// Puts the cursor on the posting of `document` whose header byte is at `position`,
+    /// decoding its frequencies; `remaining` postings follow it in the block.
+    @inline(__always)
+    private mutating func settle(on document: UInt32, at position: Int, remaining: Int) {
+        var position = position
+        self.document = document
         header = base.load(fromByteOffset: position, as: UInt8.self)
         frequencies = Self.readFrequencies(base, &position)
         offset = position
         remainingInBlock = remaining
+    }
+
+    /// From the end of a block (its last posting ended at `position`), loads the next block and
+    /// decodes its first posting, or exhausts the list.
+    @inline(__always)
+    private mutating func enterNextBlock(from position: Int) {
+        offset = position
+        remainingInBlock = 0
+        next()
     }
 
     @inline(__always)
