@@ -14,13 +14,12 @@ public final class IndexWriter {
     private var pendingSegments: [IndexManifest.SegmentEntry] = []
     private var pendingDeletions: [Int: DeletionSet] = [:]
     private var locations: [Int64: (segment: Int, document: Int)]?
-    private let stems = StemCache()
     /// Documents per segment built in memory before it is written.
     public var segmentCapacity = 200_000
     /// Merge when there are more segments than this.
     public var maximumSegments = 8
-    /// Threads that analyze (tokenize and stem) documents; postings are always added on the
-    /// calling thread. All cores (up to 8) unless set.
+    /// Threads that tokenize documents; terms and postings are always added on the calling
+    /// thread. All cores (up to 8) unless set.
     public var analysisThreads = min(8, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Opens (or creates) the index in `directory` with `schema`.
@@ -56,7 +55,7 @@ public final class IndexWriter {
 
     private func addPending() throws {
         guard !pending.isEmpty else { return }
-        if builder == nil { builder = SegmentBuilder(schema: manifest.schema, analyzer: analyzer, stems: stems, analysisThreads: analysisThreads) }
+        if builder == nil { builder = SegmentBuilder(schema: manifest.schema, analyzer: analyzer, analysisThreads: analysisThreads) }
         let room = segmentCapacity - builder!.documentCount
         let batch = Array(pending.prefix(room))
         pending.removeFirst(batch.count)

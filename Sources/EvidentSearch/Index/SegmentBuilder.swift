@@ -3,28 +3,27 @@ import Foundation
 /// Builds one segment in memory from documents, then writes it.
 ///
 /// Terms get integer ids as they are first seen; each id owns a flat posting list, so adding a
-/// document is a few array appends per distinct term.
+/// document is a few array appends per distinct term. Words map to term ids through a table, so
+/// each distinct word is stemmed and its term looked up once per segment.
 final class SegmentBuilder {
     let schema: IndexSchema
     let analyzer: Analyzer
-    let stems: StemCache
     private var termIds: [String: Int32] = [:]
     private var termTexts: [String] = []
-    /// Word (before stemming) → term id, for documents analyzed on this thread.
+    /// Word (before stemming) → term id.
     private var wordTermIds: [String: Int32] = [:]
     private var lists: [PostingList] = []
     private var writer: SegmentWriter
     /// One document's (term id << 32 | position) pairs.
     private var scratch: [UInt64] = []
-    /// One stem cache per analysis thread, so threads never wait on each other's lookups.
-    private let workerStems: [StemCache]
+    /// Threads that tokenize batches of documents.
+    private let analysisThreads: Int
 
-    /// A builder whose batches are analyzed on `analysisThreads` threads.
-    init(schema: IndexSchema, analyzer: Analyzer, stems: StemCache, analysisThreads: Int) {
+    /// A builder whose batches are tokenized on `analysisThreads` threads.
+    init(schema: IndexSchema, analyzer: Analyzer, analysisThreads: Int) {
         self.schema = schema
         self.analyzer = analyzer
-        self.stems = stems
-        workerStems = (0..<max(1, analysisThreads)).map { _ in StemCache() }
+        self.analysisThreads = max(1, analysisThreads)
         writer = SegmentWriter(schema: schema)
     }
 
@@ -40,77 +39,83 @@ final class SegmentBuilder {
         return id
     }
 
-    /// One document after analysis: its terms with encoded positions ((field << 24) + position).
-    struct AnalyzedDocument {
-        var terms: [(term: String, position: UInt32)] = []
+    /// The term id of a word from ``Analyzer/forEachWord(in:_:)`` (stemmed on first sight).
+    @inline(__always)
+    private func termId(word: String, alphabetic: Bool) -> Int32 {
+        if let id = wordTermIds[word] { return id }
+        let id = termId(analyzer.term(word, alphabetic: alphabetic))
+        wordTermIds[word] = id
+        return id
+    }
+
+    /// One document's words (not yet stemmed) with encoded positions ((field << 24) + position).
+    struct TokenizedDocument {
+        var words: [(word: String, alphabetic: Bool, position: UInt32)] = []
         var lengths: [UInt32]
     }
 
-    /// Analyzes a document (pure: safe to run on several threads at once).
-    static func analyze(_ document: IndexDocument, schema: IndexSchema, analyzer: Analyzer, stems: StemCache) -> AnalyzedDocument {
-        let fieldCount = schema.fields.count
-        var analyzed = AnalyzedDocument(lengths: [UInt32](repeating: 0, count: fieldCount))
-        for field in 0..<fieldCount where field < document.fields.count {
-            let base = UInt32(field) << SegmentFormat.fieldShift
-            analyzer.analyze(document.fields[field], cache: stems) { term, position in
-                guard position < 1 << SegmentFormat.fieldShift else { return }
-                analyzed.terms.append((term, base + UInt32(position)))
-                analyzed.lengths[field] += 1
-            }
+    /// Tokenizes a document (pure: safe to run on several threads at once).
+    static func tokenize(_ document: IndexDocument, schema: IndexSchema, analyzer: Analyzer) -> TokenizedDocument {
+        var tokenized = TokenizedDocument(lengths: [UInt32](repeating: 0, count: schema.fields.count))
+        forEachWord(of: document, schema: schema, analyzer: analyzer) { word, alphabetic, position, field in
+            tokenized.words.append((word, alphabetic, position))
+            tokenized.lengths[field] += 1
         }
-        return analyzed
+        return tokenized
     }
 
-    /// Analyzes and adds one document on this thread. Each distinct word is stemmed and looked
-    /// up once per segment; later occurrences cost one lookup of the word.
-    func add(_ document: IndexDocument) {
-        let fieldCount = schema.fields.count
-        var lengths = [UInt32](repeating: 0, count: fieldCount)
-        scratch.removeAll(keepingCapacity: true)
-        for field in 0..<fieldCount where field < document.fields.count {
+    /// Calls `body(word, alphabetic, encoded position, field)` for every indexed word of `document`.
+    @inline(__always)
+    private static func forEachWord(of document: IndexDocument, schema: IndexSchema, analyzer: Analyzer,
+                                    _ body: (String, Bool, UInt32, Int) -> Void) {
+        for field in 0..<schema.fields.count where field < document.fields.count {
             let base = UInt32(field) << SegmentFormat.fieldShift
             analyzer.forEachWord(in: document.fields[field]) { word, alphabetic, position in
                 guard position < 1 << SegmentFormat.fieldShift else { return }
-                let id: Int32
-                if let known = wordTermIds[word] {
-                    id = known
-                } else {
-                    id = termId(analyzer.term(word, alphabetic: alphabetic))
-                    wordTermIds[word] = id
-                }
-                scratch.append(UInt64(UInt32(id)) << 32 | UInt64(base + UInt32(position)))
-                lengths[field] += 1
+                body(word, alphabetic, base + UInt32(position), field)
             }
+        }
+    }
+
+    /// Tokenizes and adds one document on this thread.
+    func add(_ document: IndexDocument) {
+        var lengths = [UInt32](repeating: 0, count: schema.fields.count)
+        scratch.removeAll(keepingCapacity: true)
+        Self.forEachWord(of: document, schema: schema, analyzer: analyzer) { word, alphabetic, position, field in
+            scratch.append(UInt64(UInt32(termId(word: word, alphabetic: alphabetic))) << 32 | UInt64(position))
+            lengths[field] += 1
         }
         addPostings(document, lengths: lengths)
     }
 
-    /// Adds documents, analyzing them on all cores first (postings are still appended in order).
+    /// Adds documents, tokenizing them on ``analysisThreads`` threads first (words become terms
+    /// and postings on this thread, in order).
     func add(_ documents: [IndexDocument]) {
-        guard documents.count > 64, workerStems.count > 1 else {
+        guard documents.count > 64, analysisThreads > 1 else {
             for document in documents { add(document) }
             return
         }
-        let results = UnsafeMutableBufferPointer<AnalyzedDocument?>.allocate(capacity: documents.count)
+        let results = UnsafeMutableBufferPointer<TokenizedDocument?>.allocate(capacity: documents.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
-        let workers = workerStems.count
-        let (schema, analyzer, caches) = (self.schema, self.analyzer, workerStems)
+        let workers = analysisThreads
+        let (schema, analyzer) = (self.schema, self.analyzer)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < documents.count {
-                output[index] = Self.analyze(documents[index], schema: schema, analyzer: analyzer, stems: caches[worker])
+                output[index] = Self.tokenize(documents[index], schema: schema, analyzer: analyzer)
                 index += workers
             }
         }
-        for (index, document) in documents.enumerated() { add(document, analyzed: results[index]!) }
-    }
-
-    private func add(_ document: IndexDocument, analyzed: AnalyzedDocument) {
-        scratch.removeAll(keepingCapacity: true)
-        for (term, position) in analyzed.terms { scratch.append(UInt64(UInt32(termId(term))) << 32 | UInt64(position)) }
-        addPostings(document, lengths: analyzed.lengths)
+        for (index, document) in documents.enumerated() {
+            let tokenized = results[index]!
+            scratch.removeAll(keepingCapacity: true)
+            for (word, alphabetic, position) in tokenized.words {
+                scratch.append(UInt64(UInt32(termId(word: word, alphabetic: alphabetic))) << 32 | UInt64(position))
+            }
+            addPostings(document, lengths: tokenized.lengths)
+        }
     }
 
     /// Adds the document whose (term, position) pairs are in `scratch`.
