@@ -62,13 +62,8 @@ public final class Segment: @unchecked Sendable {
         base.loadUnaligned(fromByteOffset: sections[SegmentFormat.Section.fieldLengths.rawValue] + (field * documentCount + document) * 4, as: UInt32.self)
     }
 
-    /// The ``LengthCode`` of a field's length (what scoring uses).
-    @inline(__always)
-    func lengthCode(_ field: Int, _ document: Int) -> UInt8 {
-        base.load(fromByteOffset: lengthCodesStart + field * documentCount + document, as: UInt8.self)
-    }
-
-    /// The length codes, field after field (`documentCount` bytes each).
+    /// The length codes (``LengthCode``, what scoring uses), field after field (`documentCount`
+    /// bytes each).
     var lengthCodes: UnsafePointer<UInt8> {
         (base + lengthCodesStart).assumingMemoryBound(to: UInt8.self)
     }
@@ -88,7 +83,7 @@ public final class Segment: @unchecked Sendable {
 
     /// A dictionary cursor starting at block `block`.
     func dictionaryCursor(block: Int = 0) -> TermDictionary.Cursor {
-        TermDictionary.Cursor(base: base, fieldCount: fieldCount, start: blockCount == 0 ? 0 : blockOffset(block),
+        TermDictionary.Cursor(base: base, start: blockCount == 0 ? 0 : blockOffset(block),
                               remaining: blockCount == 0 ? 0 : termCount - block * TermDictionary.blockTerms)
     }
 

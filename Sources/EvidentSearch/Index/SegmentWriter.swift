@@ -30,7 +30,7 @@ struct SegmentWriter {
 
     /// Writes the segment to `path` given terms in byte order with their postings.
     func write(to path: String, terms: some Sequence<(term: [UInt8], postings: PostingList)>) throws {
-        var dictionary = TermDictionary.Encoder(fieldCount: fieldCount)
+        var dictionary = TermDictionary.Encoder()
         var termCount = 0
         var postings: [UInt8] = []
         var positions: [UInt8] = []

@@ -1,21 +1,19 @@
 /// The term dictionary of a segment: terms in byte order, in blocks of ``blockTerms``. Each term
 /// is front-coded against the previous one in its block (shared prefix length, suffix) and
 /// followed by its statistics as varints (document frequency, postings and positions offsets as
-/// deltas), then the term's highest normalised frequency as 4 bytes (Float32 bits). A block index holds each block's
-/// byte offset, so a lookup is a binary search over blocks' first terms, then a short scan.
+/// deltas), then the term's highest normalised frequency as 4 bytes (Float32 bits). A block
+/// index holds each block's byte offset, so a lookup is a binary search over blocks' first
+/// terms, then a short scan.
 enum TermDictionary {
     static let blockTerms = 32
 
     /// Appends the encoded dictionary; returns (block offsets, data).
     struct Encoder {
-        let fieldCount: Int
         private(set) var blockOffsets: [UInt32] = []
         private(set) var data: [UInt8] = []
         private var previousTerm: [UInt8] = []
         private var previousInfo = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxNormalizedFrequency: 0)
         private var count = 0
-
-        init(fieldCount: Int) { self.fieldCount = fieldCount }
 
         mutating func append(_ term: [UInt8], _ info: TermInfo) {
             let startsBlock = count % TermDictionary.blockTerms == 0
@@ -40,7 +38,6 @@ enum TermDictionary {
     /// Walks a dictionary's terms in order, from the start of a block.
     struct Cursor {
         let base: UnsafeRawPointer
-        let fieldCount: Int
         private var offset: Int
         /// Terms left to read (the section is padded, so bytes alone cannot tell the end).
         private var remaining: Int
@@ -49,9 +46,8 @@ enum TermDictionary {
         private(set) var term: [UInt8] = []
         private(set) var info = TermInfo(docFrequency: 0, postingsOffset: 0, positionsOffset: 0, maxNormalizedFrequency: 0)
 
-        init(base: UnsafeRawPointer, fieldCount: Int, start: Int, remaining: Int) {
+        init(base: UnsafeRawPointer, start: Int, remaining: Int) {
             self.base = base
-            self.fieldCount = fieldCount
             offset = start
             self.remaining = remaining
         }
