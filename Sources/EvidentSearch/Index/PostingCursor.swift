@@ -166,6 +166,13 @@ struct PostingCursor {
         settle(on: current, at: position, remaining: remaining)
     }
 
+    /// Stays on the current posting if its document is marked or at or after `end`; otherwise
+    /// moves on as ``nextMarked(_:from:before:)`` does (where a walk over marked documents starts).
+    @inline(__always)
+    mutating func firstMarked(_ marks: UnsafePointer<UInt64>, from start: UInt32, before end: UInt32) {
+        if document < end && !Self.isMarked(marks, document &- start) { nextMarked(marks, from: start, before: end) }
+    }
+
     /// Moves to the next posting whose document is marked in `marks` (bit `document − start`)
     /// or is at or after `end`, stepping over the unmarked ones' frequencies undecoded.
     @inline(__always)

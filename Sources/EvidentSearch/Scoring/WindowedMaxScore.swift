@@ -133,9 +133,7 @@ extension SegmentQuery {
         let weight = terms[index].weight
         if cursor.document < start { cursor.advance(to: start) }
         // Only candidates' postings are decoded in full.
-        if cursor.document < end && matched[Int(cursor.document - start) >> 6] & (1 << UInt64((cursor.document - start) & 63)) == 0 {
-            cursor.nextMarked(matched, from: start, before: end)
-        }
+        cursor.firstMarked(matched, from: start, before: end)
         while cursor.document < end {
             sums[Int(cursor.document - start)] &+= score(cursor, weight: weight)
             cursor.nextMarked(matched, from: start, before: end)
