@@ -48,6 +48,12 @@ final class SegmentBuilder {
         return id
     }
 
+    /// Records one occurrence of a word at an encoded position for the document being added.
+    @inline(__always)
+    private func appendToScratch(_ word: String, alphabetic: Bool, position: UInt32) {
+        scratch.append(UInt64(UInt32(termId(word: word, alphabetic: alphabetic))) << 32 | UInt64(position))
+    }
+
     /// One document's words (not yet stemmed) with encoded positions ((field << 24) + position).
     struct TokenizedDocument {
         var words: [(word: String, alphabetic: Bool, position: UInt32)] = []
@@ -82,7 +88,7 @@ final class SegmentBuilder {
         var lengths = [UInt32](repeating: 0, count: schema.fields.count)
         scratch.removeAll(keepingCapacity: true)
         Self.forEachWord(of: document, schema: schema, analyzer: analyzer) { word, alphabetic, position, field in
-            scratch.append(UInt64(UInt32(termId(word: word, alphabetic: alphabetic))) << 32 | UInt64(position))
+            appendToScratch(word, alphabetic: alphabetic, position: position)
             lengths[field] += 1
         }
         addPostings(document, lengths: lengths)
@@ -111,9 +117,7 @@ final class SegmentBuilder {
         for (index, document) in documents.enumerated() {
             let tokenized = results[index]!
             scratch.removeAll(keepingCapacity: true)
-            for (word, alphabetic, position) in tokenized.words {
-                scratch.append(UInt64(UInt32(termId(word: word, alphabetic: alphabetic))) << 32 | UInt64(position))
-            }
+            for (word, alphabetic, position) in tokenized.words { appendToScratch(word, alphabetic: alphabetic, position: position) }
             addPostings(document, lengths: tokenized.lengths)
         }
     }
