@@ -19,8 +19,8 @@ public struct SearchBenchmark {
         public var segments: Int
         public var documentsPerSecond: Double?
         public var indexToTextRatio: Double
-        /// Threads that analyzed documents while indexing.
-        public var indexingThreads = 1
+        /// Threads that analyzed documents while indexing (nil when an existing index was reused).
+        public var indexingThreads: Int?
         /// The slowest queries (as many as ``SearchBenchmark/slowest`` asks for), slowest first.
         public var slowestQueries: [TimedQuery] = []
 
@@ -128,7 +128,7 @@ public struct SearchBenchmark {
             documents: ids.count, rawTextBytes: rawBytes, indexBytes: snapshot.byteSize, indexSeconds: indexSeconds,
             queries: queryList.count, latencyP50Milliseconds: percentile(sorted, 0.5), latencyP99Milliseconds: percentile(sorted, 0.99),
             queriesPerSecond: total > 0 ? Double(queryList.count) / total : 0, segments: snapshot.segmentCount)
-        report.indexingThreads = indexingThreads
+        report.indexingThreads = indexSeconds == nil ? nil : indexingThreads
         report.slowestQueries = latencies.indices.sorted { latencies[$0] > latencies[$1] }.prefix(slowest).map {
             Report.TimedQuery(id: queryList[$0].id, text: queryList[$0].text, milliseconds: latencies[$0])
         }

@@ -126,8 +126,9 @@ struct SearchBenchCommand: ParsableCommand {
             try Terminal.printJSON(report)
             return
         }
+        let threads = report.indexingThreads ?? 1
         let indexing = report.indexSeconds.map { seconds in
-            "\(String(format: "%.2f", seconds)) s, \(Terminal.number(Int(report.documentsPerSecond ?? 0))) documents/s, \(report.indexingThreads) thread\(report.indexingThreads == 1 ? "" : "s")"
+            "\(String(format: "%.2f", seconds)) s, \(Terminal.number(Int(report.documentsPerSecond ?? 0))) documents/s, \(threads) thread\(threads == 1 ? "" : "s")"
         } ?? "reused the index in \(index ?? "")"
         print("""
             documents            \(Terminal.number(report.documents)) (\(Terminal.bytes(Int64(report.rawTextBytes))) of text)
