@@ -65,7 +65,11 @@ public struct Answer: Codable, Sendable {
         public var year: Int?
         public var pmid: String?
         public var doi: String?
+        /// The source's URL as stored (data: possibly not a web address).
         public var url: String?
+        /// What renderers link to: the source's own http(s) URL, else its DOI or PubMed page
+        /// (see ``WebLink``); nil when there is nothing safe to link.
+        public var link: String?
 
         /// Encodes every key, `null` where absent (the JSON shape is fixed).
         public func encode(to encoder: Encoder) throws {
@@ -81,6 +85,7 @@ public struct Answer: Codable, Sendable {
             try container.encode(pmid, forKey: .pmid)
             try container.encode(doi, forKey: .doi)
             try container.encode(url, forKey: .url)
+            try container.encode(link, forKey: .link)
         }
 
         /// Formatted like a journal's reference list: authors or organization, title, source, year, identifiers.

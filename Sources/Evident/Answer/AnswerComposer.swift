@@ -380,7 +380,8 @@ public struct AnswerComposer: Sendable {
                     answer.references.append(Answer.Reference(
                         number: numbers.count, documentId: documentID, tier: document.tier, kind: document.kind,
                         title: document.title, authors: document.authors.count == 1 && document.authors.first == document.source ? [] : document.authors,
-                        source: document.source, year: document.year, pmid: document.pmid, doi: document.doi, url: document.url))
+                        source: document.source, year: document.year, pmid: document.pmid, doi: document.doi, url: document.url,
+                        link: WebLink.best(url: document.url, doi: document.doi, pmid: document.pmid)))
                 }
                 statement.evidence[index].reference = numbers[documentID]!
             }

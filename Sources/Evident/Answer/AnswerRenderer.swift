@@ -87,7 +87,8 @@ public enum AnswerRenderer {
         if !answer.references.isEmpty {
             lines.append("## References\n")
             for reference in answer.references {
-                lines.append("\(reference.number). <a id=\"ref-\(reference.number)\"></a>" + escape(reference.citation))
+                let link = WebLink.web(reference.link).map { " <\($0)>" } ?? ""
+                lines.append("\(reference.number). <a id=\"ref-\(reference.number)\"></a>" + escape(reference.citation) + link)
             }
             lines.append("")
         }
@@ -95,7 +96,8 @@ public enum AnswerRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One self-contained HTML page; all source text escaped; citations link to references.
+    /// One self-contained HTML page (well-formed, so it parses as XML too); all source text
+    /// escaped; citations link to references; only http(s) links (``WebLink``).
     public static func html(_ answer: Answer) -> String {
         func escape(_ s: String) -> String {
             var out = ""
@@ -137,14 +139,11 @@ public enum AnswerRenderer {
             if !answer.references.isEmpty {
                 body.append("<h2>References</h2><ol class=\"references\">")
                 for reference in answer.references {
+                    // The citation (which may show a non-web URL as text) is escaped data; only
+                    // the reference's `link`, an http(s) address, becomes an href.
                     var citation = escape(reference.citation)
-                    if let url = reference.url {
-                        let link = "<a href=\"\(escape(url))\">\(escape(url))</a>"
-                        if citation.contains(escape(url)) {
-                            citation = citation.replacingOccurrences(of: escape(url), with: link)
-                        } else {
-                            citation += " " + link
-                        }
+                    if let link = WebLink.web(reference.link) {
+                        citation += " <a href=\"\(escape(link))\" rel=\"noopener noreferrer\">\(escape(link))</a>"
                     }
                     body.append("<li id=\"ref-\(reference.number)\" value=\"\(reference.number)\">\(citation)</li>")
                 }
@@ -154,7 +153,7 @@ public enum AnswerRenderer {
         body.append("<p class=\"disclaimer\">\(escape(answer.disclaimer))</p>")
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(escape(answer.question)) — Evident</title>
             <style>
             body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2430}

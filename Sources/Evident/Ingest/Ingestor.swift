@@ -59,8 +59,9 @@ public final class Ingestor {
         let queue = BoundedQueue<Event>(capacity: 3)
         let jobs = plan.jobs
         let batchSize = batchSize
+        let logger = logger
         let producer = Thread {
-            Self.produce(jobs: jobs, batchSize: batchSize, queue: queue)
+            Self.produce(jobs: jobs, batchSize: batchSize, queue: queue, logger: logger)
             queue.close()
         }
         producer.stackSize = 8 << 20
@@ -115,7 +116,7 @@ public final class Ingestor {
     }
 
     /// Runs every importer, cutting its records into batches for the writer.
-    private static func produce(jobs: [IngestPlan.Job], batchSize: Int, queue: BoundedQueue<Event>) {
+    private static func produce(jobs: [IngestPlan.Job], batchSize: Int, queue: BoundedQueue<Event>, logger: Logger) {
         var batch: [(change: Library.Change, argument: Int)] = []
         batch.reserveCapacity(batchSize)
         func flush() {
@@ -142,6 +143,9 @@ public final class Ingestor {
                 }, emit: { record in
                     switch record {
                     case .document(let document):
+                        if WebLink.isUnlinkable(document.url) {
+                            logger.warning("\(job.path): \(document.id): url '\(document.url!.prefix(80))' is not an http(s) address; stored as text, never linked")
+                        }
                         batch.append((.upsert(document, origin: job.path), job.argument))
                         if batch.count >= batchSize { flush() }
                     case .deletion(let id):
