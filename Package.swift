@@ -24,7 +24,8 @@ let package = Package(
                 "EvidentSearch", "CExpat", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources/aspect-model.tsv")]
         ),
         .executableTarget(
             name: "evident",

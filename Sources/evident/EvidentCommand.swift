@@ -22,7 +22,7 @@ struct EvidentCommand: ParsableCommand {
             2 the library could not be opened or written; 3 not found; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [AskCommand.self, IngestCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [AskCommand.self, IngestCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, ResourcesCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
     )
 
     /// Sets up logging before any command runs, then dispatches.

@@ -12,6 +12,7 @@ struct SentenceSplitterTests {
         ("Drug A vs. drug B was tested in the U.S. Results were mixed.", ["Drug A vs. drug B was tested in the U.S. Results were mixed."]),
         ("Reported by J. Smith. Then it ended!", ["Reported by J. Smith.", "Then it ended!"]),
         ("Line one\nLine two. Three", ["Line one", "Line two.", "Three"]),
+        ("Line one\r\nLine two", ["Line one", "Line two"]),
         ("Is it safe? Yes.", ["Is it safe?", "Yes."]),
     ])
     func splits(text: String, expected: [String]) {
@@ -33,149 +34,214 @@ struct SentenceSplitterTests {
     }
 }
 
-@Suite("Question analysis")
-struct QuestionAnalysisTests {
-    static let vocabulary = try! MeSHVocabulary(path: TestData.path("mesh/mesh_id_label_mappings.tsv"))
+@Suite("Evidence units: statements keep the context their source gives them")
+struct EvidenceUnitTests {
+    @Test("a table row keeps its header; the text is the rest of the row")
+    func tableRow() throws {
+        let units = EvidenceUnits.units(of: "Septic shock: Select an antibiotic for which >=90% of the most relevant organisms are susceptible")
+        let unit = try #require(units.first)
+        #expect(unit.kind == .tableRow)
+        #expect(unit.rowHeader == "Septic shock")
+        #expect(unit.text.hasPrefix("Select an antibiotic"))
+    }
 
-    @Test("topics and intent in terse, full and long questions", arguments: [
-        ("blepharospasm causes", "Blepharospasm", Intent.causes),
-        ("What causes blepharospasm?", "Blepharospasm", .causes),
-        ("Hello doctor, my mother is 67 and for two years her eyelids keep closing on their own. We were told it is blepharospasm. What could be causing it and can it be treated?", "Blepharospasm", .causes),
-        ("How is gout treated?", "Gout", .treatment),
-        ("What are the symptoms of Parkinson's disease?", "Parkinson Disease", .symptoms),
-        ("what is the prognosis of pancreatitis", "Pancreatitis", .prognosis),
-        ("side effects of allopurinol", "Allopurinol", .adverseEffects),
-        ("Is asthma inherited?", "Asthma", .genetics),
+    @Test("list items keep their lead-in, which may reverse their meaning")
+    func listLeadIn() {
+        let text = "The following agents should not be used for complicated UTI:\nNitrofurantoin: poor renal penetration\nOral fosfomycin: insufficient evidence"
+        let items = EvidenceUnits.units(of: text).filter { $0.kind == .listItem }
+        #expect(items.count == 2)
+        #expect(items.allSatisfy { $0.leadIn == "The following agents should not be used for complicated UTI" })
+        #expect(items.first?.rowHeader == "Nitrofurantoin")
+    }
+
+    @Test("an NIH inline list keeps its items; dashes inside prose are not a list")
+    func inlineList() throws {
+        let list = try #require(EvidenceUnits.units(of: "Symptoms may include - fever - cough - headache").first)
+        #expect(list.kind == .inlineList)
+        #expect(list.text == "Symptoms may include")
+        #expect(list.items == ["fever", "cough", "headache"])
+        let prose = EvidenceUnits.units(of: "Treatment - which may last for several months and involves many different specialists working together - is long - and hard.")
+        #expect(!prose.contains { $0.kind == .inlineList })
+    }
+
+    @Test("an inline abstract label becomes the context", arguments: [
+        ("CONCLUSIONS AND RELEVANCE Among adults with gout, colchicine reduced flares.", "CONCLUSIONS AND RELEVANCE", "Among adults"),
+        ("OBJECTIVE To assess the effect of colchicine.", "OBJECTIVE", "To assess"),
+        ("RESULTS: Mortality fell by 20%.", "RESULTS", "Mortality"),
     ])
-    func analysis(question: String, topic: String, intent: Intent) {
-        let analysis = QuestionAnalysis(question: question, vocabulary: Self.vocabulary, analyzer: Analyzer())
-        #expect(analysis.intent == intent)
-        #expect(analysis.topics.map(\.label).contains(topic), "\(analysis.topics)")
+    func inlineLabel(sentence: String, label: String, opening: String) throws {
+        let unit = try #require(EvidenceUnits.units(of: sentence).first)
+        #expect(unit.rowHeader.map(String.init) == label)
+        #expect(unit.text.hasPrefix(opening))
+        #expect(sentence.contains(unit.text))
     }
 
-    @Test("entry terms map to the descriptor; upper-case abbreviations match only as written")
-    func concepts() {
-        let matches = Self.vocabulary.concepts(in: "Was AIDS linked to heart attack?")
-        let names = matches.map { Self.vocabulary.descriptors[$0.descriptorIndex].name }
-        #expect(names.contains("Acquired Immunodeficiency Syndrome"))
-        #expect(names.contains("Myocardial Infarction"))
-        #expect(!names.contains("Wiskott-Aldrich Syndrome"))
-    }
-}
-
-@Suite("Answers", .serialized)
-struct AnswerTests {
-    /// A library of the NIH pages (guideline tier), PubMedQA and SciFact (research), with the index and aspect model.
-    static let setup: (Library, AnswerComposer, String) = {
-        let directory = TestData.temporaryDirectory("answers")
-        let library = try! Library(directory: directory, create: true)
-        _ = try! Ingestor(library: library).run(IngestPlan.make(paths: [TestData.path("medquad"), TestData.path("pubmedqa"), TestData.path("scifact/corpus.jsonl")], format: nil))
-        try! LibraryIndexer(library: library).update()
-        let composer = AnswerComposer(library: library, snapshot: try! LibraryIndexer.open(library),
-                                      vocabulary: QuestionAnalysisTests.vocabulary, classifier: try! library.aspectModel())
-        return (library, composer, directory)
-    }()
-
-    /// Checks every rule an answer must keep.
-    static func checkInvariants(_ answer: Answer, library: Library) throws {
-        // Citation numbers run 1…N in order of first appearance.
-        var seen: [Int] = []
-        for statement in answer.allStatements { for number in statement.citations where !seen.contains(number) { seen.append(number) } }
-        #expect(seen == Array(1...max(1, seen.count)).prefix(seen.count).map { $0 })
-        #expect(answer.references.map(\.number) == Array(1...max(1, answer.references.count)).prefix(answer.references.count).map { $0 })
-        let tiers = Dictionary(uniqueKeysWithValues: answer.references.map { ($0.number, $0.tier) })
-        // Tiers never mix.
-        for statement in answer.guidelines.summary + answer.guidelines.sections.flatMap(\.statements) {
-            #expect(statement.citations.allSatisfy { tiers[$0] == .guideline })
-        }
-        for statement in answer.research.sections.flatMap(\.statements) {
-            #expect(statement.citations.allSatisfy { tiers[$0] == .research })
-        }
-        // Every statement is found in the passage it cites; no statement twice; no empty section.
-        let texts = answer.allStatements.map(\.text)
-        #expect(Set(texts).count == texts.count)
-        #expect((answer.guidelines.sections + answer.research.sections).allSatisfy { !$0.statements.isEmpty })
-        for statement in answer.allStatements {
-            for evidence in statement.evidence {
-                let parts = evidence.passageId.split(separator: "#")
-                let stored = try #require(try library.document(id: String(parts[0])))
-                let passage = stored.document.passages[Int(parts[1])!]
-                #expect(passage.text.contains(evidence.quote))
-                #expect(evidence.quote.contains(statement.text))
-                #expect(statement.citations.contains(evidence.reference))
-                #expect(answer.references[evidence.reference - 1].documentId == stored.document.id)
+    @Test("every unit of every passage of 1,000 abstracts is an exact piece of its passage")
+    func exactPieces() throws {
+        let documents = try TestData.read(PubMedQAImporter(), TestData.path("pubmedqa/ori_pqal.json")).documents
+        for passage in documents.flatMap(\.passages) {
+            for unit in EvidenceUnits.units(of: passage.text) {
+                #expect(passage.text.contains(unit.quote))
+                #expect(unit.quote.contains(unit.text))
+                #expect(unit.items.allSatisfy { unit.quote.contains($0) })
             }
         }
     }
+}
 
-    @Test("answers keep every rule: grounded, cited in order, tiers apart, no duplicates", arguments: [
-        "What causes blepharospasm?", "How is gout treated?", "What are the symptoms of Parkinson's disease?",
-        "Does vitamin D supplementation prevent fractures?", "What is the outlook for amyotrophic lateral sclerosis?",
-        "Hi, my son was just diagnosed with asthma. What treatments are there and will he grow out of it?",
+@Suite("Question analysis")
+struct QuestionTests {
+    @Test("intent, details and qualifiers come from one vocabulary", arguments: [
+        ("What causes blepharospasm?", Intent.causes, [AttributeDetail](), ["none"]),
+        ("How is gout treated?", .treatment, [], ["none"]),
+        ("side effects of allopurinol", .adverseEffects, [], ["none"]),
+        ("dabigatran dose in kidney disease", .dosing, [], ["renal impairment"]),
+        ("UTI antibiotics in pregnancy", .treatment, [], ["pregnancy"]),
+        ("hyperkalemia emergency treatment", .treatment, [.emergency], ["none"]),
+        ("first line tx for acute gout flare", .treatment, [.firstLine], ["relapse", "acute"]),
+        ("how long to treat complicated UTI", .treatment, [.duration], ["none"]),
+        ("what HbA1c target for my 8-year-old with type 1 diabetes", .treatment, [.threshold], ["children", "HbA1c 8-year-old"]),
+        ("Is asthma inherited?", .genetics, [], ["none"]),
+        ("montelukast vs salmeterol for asthma", .comparison, [], ["none"]),
     ])
-    func invariants(question: String) throws {
-        let (library, composer, _) = Self.setup
-        let answer = try composer.answer(question)
-        #expect(answer.message == nil, "expected evidence for \(question)")
-        #expect(!answer.allStatements.isEmpty)
-        try Self.checkInvariants(answer, library: library)
+    func attributes(question: String, intent: Intent, details: [AttributeDetail], qualifiers: [String]) {
+        let normalized = IntentCues.normalized(question)
+        #expect(QuestionUnderstanding.intent(normalized, fallback: normalized).0 == intent)
+        #expect(Set(AttributeDetail.detect(in: normalized)).isSuperset(of: details))
+        let found = Qualifier.detect(in: question).map(\.label)
+        for qualifier in qualifiers where qualifier != "none" && !qualifier.contains("old") { #expect(found.contains(qualifier), "\(found)") }
+        if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
     }
 
-    @Test("the blepharospasm answer cites the NIH pages and leads with its causes")
-    func blepharospasm() throws {
-        let (_, composer, _) = Self.setup
-        let answer = try composer.answer("What causes blepharospasm?")
-        #expect(answer.intent == .causes)
-        #expect(answer.topics.first?.meshId == "D001764")
-        #expect(answer.guidelines.sections.first?.heading == "Causes of Blepharospasm")
-        #expect(answer.references.contains { $0.documentId == "medquad:NINDS-0000043" || $0.documentId == "medquad:GHR-0000116" })
-        #expect((answer.guidelines.summary + answer.guidelines.sections[0].statements).contains { $0.text.lowercased().contains("cause") })
-        // Site boilerplate repeated across pages about many subjects is not evidence.
-        #expect(!answer.allStatements.contains { $0.text.contains("MedlinePlus Medical Dictionary") || $0.text.contains("Orphanet") })
-        #expect(answer.guidelines.summary.first?.text.hasPrefix("The causes of benign essential blepharospasm") == true)
-    }
-
-    @Test("an off-topic question gets the honest no-evidence answer", arguments: [
-        "How do I change a bicycle tyre?", "What is the capital of Mongolia?",
+    @Test("values and ages are qualifiers", arguments: [
+        ("dabigatran dose with creatinine clearance 40 mL/min", "creatinine clearance 40 ml/min"),
+        ("HbA1c of 9% on metformin, what next?", "HbA1c 9%"),
+        ("my 8-year-old has a fever", "children"),
+        ("my mum is 82 and confused", "older adults"),
     ])
-    func noEvidence(question: String) throws {
-        let (_, composer, _) = Self.setup
-        let answer = try composer.answer(question)
-        #expect(answer.allStatements.isEmpty)
-        #expect(answer.message?.hasPrefix("No evidence in this library") == true)
-        #expect(answer.references.isEmpty)
+    func values(question: String, label: String) {
+        #expect(Qualifier.detect(in: question).map(\.label).contains(label))
     }
 
-    @Test("renderers escape source text; HTML citations link to references")
-    func rendering() throws {
-        let (_, composer, _) = Self.setup
-        var answer = try composer.answer("What causes blepharospasm?")
-        answer.guidelines.summary.insert(Answer.Statement(text: "<script>alert(1)</script> *x* \u{1B}[31m", label: nil, citations: [1], evidence: []), at: 0)
-        let html = AnswerRenderer.html(answer)
-        #expect(!html.contains("<script>alert"))
-        #expect(html.contains("&lt;script&gt;"))
-        #expect(html.contains("href=\"#ref-1\""))
-        #expect(html.contains("id=\"ref-1\""))
-        #expect(AnswerRenderer.markdown(answer).contains("\\<script\\>"))
-        #expect(!AnswerRenderer.text(answer).contains("\u{1B}"))
-        #expect(AnswerRenderer.text(answer).hasPrefix("From the Guidelines"))
+    @Test("a long message's question is its focus")
+    func focus() {
+        let message = "Hello doctor, my mother is 67. For two years her eyelids keep closing on their own. We were told it is blepharospasm. What could be causing it and can it be treated?"
+        let range = QuestionUnderstanding.focus(of: message)
+        #expect(message[range] == "What could be causing it and can it be treated?")
+        #expect(QuestionUnderstanding.focus(of: "gout flare treatment") == "gout flare treatment".startIndex..<"gout flare treatment".endIndex)
+    }
+}
+
+@Suite("Vocabulary: normalisation, abbreviations, linking", .serialized)
+struct VocabularyTests {
+    @Test("names and questions normalise alike", arguments: [
+        ("Parkinson's Diseases", "parkinson disease"), ("Sjögren syndrome", "sjogren syndrome"),
+        ("subarachnoid haemorrhage", "subarachnoid hemorrhage"), ("Oedema", "edema"), ("paediatric tumours", "pediatric tumors"),
+        ("Ehlers-Danlos", "ehlers danlos"), ("COVID-19", "COVID 19"), ("sulphate", "sulfate"), ("aetiology", "etiology"),
+        ("diarrhoea", "diarrhea"), ("aerosol", "aerosol"),
+    ])
+    func normalisation(text: String, same: String) {
+        #expect(LexiconText.key(text) == LexiconText.key(same))
+        #expect(LexiconText.key(text) == LexiconText.key(text.uppercased()))
     }
 
-    @Test("boilerplate is found from the data: sentences on pages about many subjects")
-    func boilerplate() throws {
-        let (library, composer, _) = Self.setup
-        let sentences = try library.boilerplateSentences()
-        #expect(sentences.contains("you can use the medlineplus medical dictionary to look up the definitions for these medical terms."))
-        #expect(sentences.count > 300)
-        #expect(composer.classifier.boilerplate == sentences)
+    @Test("words keep their place in the text", arguments: ["Parkinson’s disease — a “test”…", "naïve Bayes, Sjögren's", "α-synuclein (SNCA) 2.5 mg"])
+    func wordRanges(text: String) {
+        for word in LexiconText.words(text) { #expect(text[word.range] == word.original) }
     }
 
-    @Test("the aspect classifier beats the majority baseline by far on held-out MedQuAD pages")
-    func aspectAccuracy() throws {
-        let (library, _, _) = Self.setup
-        let evaluation = AspectClassifier.evaluate(try library.aspectExamples())
-        #expect(evaluation.testSentences > 20_000)
-        #expect(evaluation.accuracy > 0.65)
-        #expect(evaluation.accuracy > evaluation.majorityBaseline + 0.3)
+    @Test("Schwartz–Hearst finds abbreviation definitions", arguments: [
+        ("Men with benign prostatic hyperplasia (BPH) often have symptoms.", "BPH", "benign prostatic hyperplasia"),
+        ("Acute kidney injury (AKI) is common after surgery.", "AKI", "Acute kidney injury"),
+        ("Patients with obstructive sleep apnea (OSA) snore.", "OSA", "obstructive sleep apnea"),
+        ("The gene for tumor necrosis factor alpha (TNF-alpha) was studied.", "TNF-alpha", "tumor necrosis factor alpha"),
+    ])
+    func abbreviations(text: String, short: String, long: String) {
+        #expect(AbbreviationMiner.definitions(in: text) == [.init(short: short, long: long)])
+    }
+
+    @Test("statistics in parentheses are not abbreviations", arguments: ["mortality was lower (P < 0.05) in", "risk rose (95% CI 1.1-1.3)", "the odds (OR) were higher"])
+    func notAbbreviations(text: String) {
+        #expect(AbbreviationMiner.definitions(in: text).isEmpty)
+    }
+
+    @Test("pages' 'also called' names")
+    func alsoCalled() {
+        #expect(AbbreviationMiner.alsoCalled(in: "Hashimoto's disease, also called chronic lymphocytic thyroiditis, is an autoimmune disease.") == ["chronic lymphocytic thyroiditis"])
+        #expect(AbbreviationMiner.alsoCalled(in: "Pinworm infection, also known as enterobiasis or oxyuriasis, is common.") == ["enterobiasis", "oxyuriasis"])
+    }
+
+    static var vocabulary: Vocabulary { TestVocabulary.starter.composer.vocabulary }
+
+    /// The concept a phrase links to in a short question.
+    static func linked(_ text: String) -> [Vocabulary.Mention] {
+        vocabulary.link(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: true)
+    }
+
+    @Test("abbreviations resolve to their concept (defined in the library's text or in MeSH)", arguments: [
+        ("UTI", "D014552"), ("MS", "D009103"), ("PE", "D011655"), ("AKI", "D058186"), ("GERD", "D005764"),
+        ("SLE", "D008180"), ("BPH", "D011470"), ("OSA", "D020181"), ("COPD", "D029424"), ("copd", "D029424"),
+    ])
+    func abbreviationLinks(abbreviation: String, id: String) {
+        let mentions = Self.linked("\(abbreviation) treatment")
+        #expect(mentions.first?.concept.id == id, "\(mentions.map { ($0.text, $0.concept.id, $0.concept.name) })")
+    }
+
+    @Test("the longest name wins; a partial match never beats the whole name", arguments: [
+        ("cyclic vomiting syndrome in children", "cyclic vomiting syndrome"),
+        ("Ehlers-Danlos syndrome hypermobility type", "Ehlers-Danlos syndrome"),
+        ("acute kidney injury after surgery", "acute kidney injury"),
+    ])
+    func longestMatch(question: String, span: String) {
+        let first = Self.linked(question).first
+        #expect(first?.text.lowercased() == span.lowercased(), "\(Self.linked(question).map(\.text))")
+        // Not a partial name ("Vomiting") nor a more specific page's subject ("progeroid type").
+        #expect(first?.concept.name.lowercased().contains("progeroid") == false)
+        #expect(first?.concept.name != "Vomiting")
+    }
+
+    @Test("supplementary concepts, British spellings and eponyms link", arguments: [
+        ("donanemab", "C000729112"), ("aneurysmal subarachnoid haemorrhage", "D013345"), ("hashimotos thyroiditis", "D050031"),
+        ("Lysinuric protein intolerance", "C562687"),
+    ])
+    func otherNames(text: String, id: String) {
+        #expect(Self.linked(text).map(\.concept.id).contains(id), "\(Self.linked(text).map { ($0.text, $0.concept.id) })")
+    }
+
+    @Test("acronyms as written are read only as abbreviations ('GOLD' is not gold); 'aids' is a word")
+    func acronymsAsWritten() {
+        #expect(!Self.linked("COPD GOLD group E").contains { $0.concept.name == "Gold" })
+        #expect(!Self.linked("hearing aids").contains { $0.concept.id == "D000163" })
+    }
+
+    @Test("misspellings are corrected against the vocabulary; real words are left alone")
+    func spelling() {
+        let understanding = QuestionUnderstanding(vocabulary: Self.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot)
+        #expect(understanding.understand("diabetis insipidus").corrected == "diabetes insipidus")
+        #expect(understanding.understand("pnuemonia in adults").corrections == [.init(from: "pnuemonia", to: "pneumonia")])
+        #expect(understanding.understand("first unprovoked seizure").corrections.isEmpty)
+    }
+
+    @Test("roles: the medical subject is primary; populations, phases and common words are not", arguments: [
+        ("UTI antibiotics in pregnancy", "Urinary Tract Infections", ["Pregnancy": "qualifier"]),
+        ("MS relapse treatment", "Multiple Sclerosis", [:]),
+        ("dabigatran dose in kidney disease", "Dabigatran", ["Kidney Diseases": "qualifier"]),
+        ("hyperkalemia emergency treatment", "Hyperkalemia", [:]),
+        ("pulmonary embolism thrombolysis when", "Pulmonary Embolism", [:]),
+        ("Hello doctor, my mother is 67 and for two years her eyelids keep closing on their own. We were told it is blepharospasm. What could be causing it and can it be treated?", "Blepharospasm", [:]),
+    ])
+    func roles(question: String, primary: String, others: [String: String]) {
+        let query = QuestionUnderstanding(vocabulary: Self.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)
+        #expect(query.primary?.concept.name == primary, "\(query.mentions.map { ($0.text, $0.concept.name, $0.role.rawValue) })")
+        for (name, role) in others { #expect(query.mentions.first { $0.concept.name == name }?.role.rawValue == role) }
+        #expect(!query.required.contains { ["Recurrence", "Emergency Treatment", "Wills"].contains($0.concept.name) })
+    }
+
+    @Test("the library's vocabulary marks site boilerplate and carries the aspect model")
+    func libraryLexicon() throws {
+        let lexicon = try #require(Self.vocabulary.library)
+        #expect(lexicon.isBoilerplate("You can use the MedlinePlus Medical Dictionary to look up the definitions for these medical terms."))
+        #expect(!lexicon.isBoilerplate("The exact cause of benign essential blepharospasm is unknown."))
+        #expect(lexicon.aspectClassifier?.classes.count == 9)
     }
 }

@@ -53,9 +53,9 @@ struct LinkSafetyTests {
                 evidence: [Answer.Evidence(reference: index + 1, passageId: "guideline:\(text)#0", quote: "Quote \(text)")]))
         }
         return Answer(
-            question: "Question \(HostileText.texts[0])", intent: .treatment, topics: [Answer.Topic(label: HostileText.texts[1], meshId: nil)],
+            question: "Question \(HostileText.texts[0])", correctedQuestion: nil, corrections: [], intent: .treatment, topics: [Answer.Topic(label: HostileText.texts[1], meshId: nil)],
             guidelines: .init(summary: [statements[0]], sections: [.init(heading: "Heading \(HostileText.texts[2])", statements: Array(statements.dropFirst()))], note: HostileText.texts[3]),
-            research: .init(sections: [], note: HostileText.texts[4]),
+            research: .init(sections: [], note: HostileText.texts[4]), notes: [HostileText.texts[0]],
             references: references, message: nil, disclaimer: HostileText.texts[5], elapsedMs: 1)
     }
 
@@ -134,6 +134,48 @@ enum HTMLCheck {
         for index in characters.indices.dropFirst() where characters[index] == "(" && characters[index - 1] == "]" {
             let target = String(characters[index..<min(characters.count, index + 7)])
             #expect(target.hasPrefix("(#ref-") || (index >= 2 && characters[index - 2] == "\\"), "link syntax at \(index): \(target)")
+        }
+    }
+}
+
+@Suite("Hostile sources, end to end", .serialized)
+struct HostileLibraryTests {
+    /// A library of guideline Markdown files (fixtures written here) whose URL, title, authors,
+    /// organisation and text carry script, event handlers and link syntax.
+    static let library: Library = {
+        let directory = TestData.temporaryDirectory("hostile-sources")
+        for (index, url) in HostileText.urls.enumerated() {
+            let text = HostileText.texts[index % HostileText.texts.count]
+            let markdown = """
+                ---
+                title: "Gout flare guideline \(index) \(text.replacingOccurrences(of: "\"", with: "'"))"
+                organization: Org \(text.replacingOccurrences(of: "\"", with: "'"))
+                authors: [Author \(index) \(text.replacingOccurrences(of: ",", with: " "))]
+                year: 2024
+                url: \(url.trimmingCharacters(in: .whitespaces))
+                ---
+                # Flare treatment \(text)
+                Colchicine is recommended as first-line therapy for gout flares \(text) in adults (Strong, High).
+                - NSAIDs are an alternative first-line therapy for gout flares \(text).
+                """
+            TestData.write(markdown, to: "hostile-\(index).md", in: directory)
+        }
+        return try! TestVocabulary.library("hostile", paths: [directory])
+    }()
+
+    @Test("no renderer turns a source's URL, title or text into a live link or script")
+    func renderers() throws {
+        let composer = try TestVocabulary.composer(Self.library)
+        let answer = try composer.answer("first-line treatment of gout flares")
+        #expect(answer.references.count >= 3, "\(answer.references.map(\.documentId))")
+        #expect(answer.references.contains { $0.url?.lowercased().contains("javascript") == true })
+        try HTMLCheck.assertInert(AnswerRenderer.html(answer))
+        HTMLCheck.assertInertMarkdown(AnswerRenderer.markdown(answer))
+        let text = AnswerRenderer.text(answer)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(answer)) as! [String: Any]
+        for reference in json["references"] as! [[String: Any]] {
+            if let link = reference["link"] as? String { #expect(WebLink.web(link) == link) }
         }
     }
 }

@@ -32,8 +32,8 @@ enum CLI {
 
     /// Runs `evident ARGS` to completion.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = try start(arguments, environment: environment)
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+        let process = try start(arguments, environment: environment, directory: directory)
         let out = process.standardOutput as! Pipe
         let err = process.standardError as! Pipe
         // Drain both pipes while the process runs.
@@ -51,12 +51,14 @@ enum CLI {
     }
 
     /// Starts `evident ARGS` and returns the running process (output to pipes).
-    static func start(_ arguments: [String], environment: [String: String] = [:], discardOutput: Bool = false) throws -> Process {
+    static func start(_ arguments: [String], environment: [String: String] = [:], discardOutput: Bool = false, directory: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "EVIDENT_LIBRARY")
+        env.removeValue(forKey: "EVIDENT_MESH")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if discardOutput {
@@ -69,6 +71,25 @@ enum CLI {
         try process.run()
         return process
     }
+
+    /// A MeSH vocabulary compiled from the shared descriptor table by `evident resources build`
+    /// (descriptors only: the supplementary table takes a minute in a debug build).
+    static let meshLexicon: String = {
+        let tables = temporaryPath("mesh-tables")
+        try! FileManager.default.createDirectory(atPath: tables, withIntermediateDirectories: true)
+        try! FileManager.default.copyItem(atPath: "\(shared)/mesh/mesh_id_label_mappings.tsv", toPath: "\(tables)/mesh_id_label_mappings.tsv")
+        let output = "\(tables)/mesh.lexicon"
+        let result = try! run(["resources", "build", "--mesh-dir", tables, "--output", output])
+        precondition(result.status == 0, result.stderr)
+        return output
+    }()
+
+    /// An empty resources directory: a machine where nothing was installed.
+    static let noResources: String = {
+        let path = temporaryPath("no-resources")
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
 
     /// A fresh temporary directory path (not created).
     static func temporaryPath(_ name: String) -> String {

@@ -125,49 +125,99 @@ struct SearchCLITests {
 struct AskCLITests {
     static let library: String = {
         let path = CLI.temporaryPath("ask")
-        _ = try! CLI.run(["ingest", "\(CLI.shared)/medquad/6_NINDS_QA", "\(CLI.shared)/medquad/3_GHR_QA", "\(CLI.shared)/pubmedqa", "--library", path])
+        _ = try! CLI.run(["ingest", "\(CLI.shared)/medquad/6_NINDS_QA", "\(CLI.shared)/medquad/3_GHR_QA", "\(CLI.shared)/pubmedqa", "--library", path],
+                         environment: ["EVIDENT_MESH": CLI.meshLexicon])
         return path
     }()
 
     @Test("ask --format json has the documented shape; text starts with the guidelines")
     func json() throws {
-        let mesh = "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"
+        let mesh = CLI.meshLexicon
         let result = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let answer = try CLI.json(result.stdout)
-        #expect(Set(answer.keys).isSuperset(of: ["question", "intent", "topics", "guidelines", "research", "references", "disclaimer", "elapsedMs"]))
+        #expect(Set(answer.keys) == ["question", "correctedQuestion", "corrections", "intent", "topics", "guidelines", "research", "notes", "references", "message", "disclaimer", "elapsedMs"])
         #expect(answer["intent"] as? String == "causes")
         let topics = try #require(answer["topics"] as? [[String: Any]])
         #expect(topics.first?["meshId"] as? String == "D001764")
         let guidelines = try #require(answer["guidelines"] as? [String: Any])
         let sections = try #require(guidelines["sections"] as? [[String: Any]])
         let statement = try #require((sections.first?["statements"] as? [[String: Any]])?.first)
-        #expect(Set(statement.keys).isSuperset(of: ["text", "citations", "evidence"]))
+        #expect(Set(statement.keys) == ["text", "label", "items", "strength", "citations", "evidence"])
         let evidence = try #require((statement["evidence"] as? [[String: Any]])?.first)
         #expect(Set(evidence.keys) == ["reference", "passageId", "quote"])
         let reference = try #require((answer["references"] as? [[String: Any]])?.first)
         #expect(reference["number"] as? Int == 1)
-        #expect(Set(reference.keys).isSuperset(of: ["number", "documentId", "tier", "kind", "title", "source", "year", "pmid", "doi", "url"]),
+        #expect(Set(reference.keys) == ["number", "documentId", "tier", "kind", "title", "authors", "source", "year", "pmid", "doi", "url", "link"],
                 "every reference key is present, null where unknown")
         #expect(reference["tier"] as? String == "guideline")
         let text = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh])
         #expect(text.stdout.hasPrefix("From the Guidelines"))
         #expect(text.stdout.contains("References\n1. "))
         #expect(try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh, "--format", "html"]).stdout.hasPrefix("<!DOCTYPE html>"))
+        let explained = try CLI.json(try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh, "--json", "--explain"]).stdout)
+        #expect((explained["explain"] as? [String: Any])?["intent"] as? String == "causes")
     }
 
-    @Test("no evidence: a clear answer and exit status 0")
+    @Test("no evidence: a clear answer and exit status 0; a vocabulary the user named must exist")
     func noEvidence() throws {
-        let result = try CLI.run(["ask", "How do I change a bicycle tyre?", "--library", Self.library, "--mesh", "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"])
+        let result = try CLI.run(["ask", "How do I change a bicycle tyre?", "--library", Self.library, "--mesh", CLI.meshLexicon])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("No evidence in this library"))
-        #expect(try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.tsv"]).status == 2)
-        // Even when the library holds its own copy, a table the user named must exist.
-        _ = FileManager.default.createFile(atPath: "\(Self.library)/mesh_id_label_mappings.tsv", contents: FileManager.default.contents(atPath: "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"))
-        defer { try? FileManager.default.removeItem(atPath: "\(Self.library)/mesh_id_label_mappings.tsv") }
-        let missing = try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.tsv"])
+        let missing = try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "/no/mesh.lexicon"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("/no/mesh.tsv: no such file"))
-        #expect(try CLI.run(["ask", "x", "--library", Self.library]).status == 0)
+        #expect(missing.stderr.contains("/no/mesh.lexicon: no such file"))
+        let table = try CLI.run(["ask", "x", "--library", Self.library, "--mesh", "\(CLI.shared)/mesh/mesh_id_label_mappings.tsv"])
+        #expect(table.status == 2)
+        #expect(table.stderr.contains("evident resources build"))
+    }
+
+    /// Asks from a directory that is not the repository, with nothing installed.
+    static func askElsewhere(_ question: String, library: String) throws -> CLI.Result {
+        let elsewhere = CLI.temporaryPath("cwd")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        return try CLI.run(["ask", question, "--library", library], environment: ["EVIDENT_RESOURCES": CLI.noResources], directory: elsewhere)
+    }
+
+    @Test("ask answers on any library, with nothing installed, from anywhere", arguments: [
+        ("pubmed-only", "Do mitochondria play a role in remodelling lace plant leaves during programmed cell death?"),
+        ("guideline-only", "What is the first-line treatment for a gout flare?"),
+        ("one-document", "What is the first-line treatment for a gout flare?"),
+    ])
+    func anyLibrary(kind: String, question: String) throws {
+        let library = CLI.temporaryPath(kind)
+        let sources = CLI.temporaryPath("sources")
+        try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)
+        let guideline = """
+            ---
+            title: Gout flare management (test fixture written by the CLI tests)
+            organization: Evident tests
+            year: 2024
+            ---
+            # Flare management
+            ## First-line therapy
+            Colchicine, NSAIDs, or glucocorticoids are recommended as first-line therapy for gout flares.
+            # Urate-lowering therapy
+            Allopurinol is the preferred first-line urate-lowering agent.
+            """
+        _ = FileManager.default.createFile(atPath: "\(sources)/gout.md", contents: Data(guideline.utf8))
+        let paths: [String]
+        switch kind {
+        case "pubmed-only": paths = ["\(CLI.shared)/pubmedqa/ori_pqal.json"]
+        case "guideline-only": paths = ["\(sources)/gout.md", "\(CLI.shared)/medquad/6_NINDS_QA"]
+        default: paths = ["\(sources)/gout.md"]
+        }
+        let ingest = try CLI.run(["ingest"] + paths + ["--library", library], environment: ["EVIDENT_RESOURCES": CLI.noResources])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let result = try Self.askElsewhere(question, library: library)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("From the Guidelines") || result.stdout.hasPrefix("No evidence"))
+        if kind != "pubmed-only" { #expect(result.stdout.contains("Colchicine"), "\(result.stdout)") }
+        // Once: which features are off, and how to turn them on; never a path of the development checkout.
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("note:") }
+        #expect(notes.count == 1, "\(result.stderr)")
+        #expect(notes.first?.contains("MeSH") == true)
+        #expect(!(result.stdout + result.stderr).contains("../shared"))
+        #expect(!(result.stdout + result.stderr).contains("shared/data"))
     }
 }

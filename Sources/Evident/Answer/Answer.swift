@@ -1,13 +1,51 @@
 /// A composed answer: guideline statements first, then research, each with numbered citations
 /// and the exact quotes they rest on. Its JSON form is stable (see README).
 public struct Answer: Codable, Sendable {
-    /// One cited sentence.
+    /// One cited statement: a sentence, a table row or a list, quoted from its source.
     public struct Statement: Codable, Sendable, Equatable {
+        /// The statement, an exact piece of its quote (empty for a list with no lead-in text).
         public var text: String
-        /// A short label the source gives the statement ("Regimen"), when it has one.
+        /// The context its source gives it: heading path, table row header, list lead-in.
         public var label: String?
+        /// List items, each an exact piece of the quote (nil for a single statement).
+        public var items: [String]?
+        /// The recommendation's grade, in the source's own words, when it states one.
+        public var strength: Strength?
         public var citations: [Int]
         public var evidence: [Evidence]
+        /// Why it was chosen (only with `--explain`).
+        public var explain: StatementExplanation?
+
+        /// Creates a statement.
+        public init(text: String, label: String? = nil, items: [String]? = nil, strength: Strength? = nil, citations: [Int], evidence: [Evidence], explain: StatementExplanation? = nil) {
+            self.text = text
+            self.label = label
+            self.items = items
+            self.strength = strength
+            self.citations = citations
+            self.evidence = evidence
+            self.explain = explain
+        }
+
+        /// Encodes every key (`null` where absent) except `explain`, which appears only when set.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(label, forKey: .label)
+            try container.encode(items, forKey: .items)
+            try container.encode(strength, forKey: .strength)
+            try container.encode(citations, forKey: .citations)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encodeIfPresent(explain, forKey: .explain)
+        }
+    }
+
+    /// A recommendation's grade: the source's words and, when the guideline defines them, what they mean.
+    public struct Strength: Codable, Sendable, Equatable {
+        /// "Level B", "Strong recommendation, moderate-quality evidence".
+        public var grade: String
+        /// The guideline's definition of the grade ("Probably effective …").
+        public var definition: String?
     }
 
     /// Where a statement comes from.
@@ -109,16 +147,45 @@ public struct Answer: Codable, Sendable {
         }
     }
 
+    /// A spelling correction made to the question.
+    public typealias Correction = StructuredQuery.Correction
+
     public var question: String
+    /// The question as answered, when spelling was corrected ("showing results for …").
+    public var correctedQuestion: String?
+    public var corrections: [Correction]
     public var intent: Intent
+    /// The concepts the answer is about (the primary one first).
     public var topics: [Topic]
     public var guidelines: GuidelinePart
     public var research: ResearchPart
+    /// What the evidence does not cover: a concept or qualifier of the question no statement addresses.
+    public var notes: [String]
     public var references: [Reference]
     /// Set when the library holds nothing relevant: what to ingest instead.
     public var message: String?
     public var disclaimer: String
     public var elapsedMs: Double
+    /// How the question was understood (only with `--explain`).
+    public var explain: StructuredQuery?
+
+    /// Encodes every key (`null` where absent) except `explain`, which appears only when set.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(question, forKey: .question)
+        try container.encode(correctedQuestion, forKey: .correctedQuestion)
+        try container.encode(corrections, forKey: .corrections)
+        try container.encode(intent, forKey: .intent)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(guidelines, forKey: .guidelines)
+        try container.encode(research, forKey: .research)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(references, forKey: .references)
+        try container.encode(message, forKey: .message)
+        try container.encode(disclaimer, forKey: .disclaimer)
+        try container.encode(elapsedMs, forKey: .elapsedMs)
+        try container.encodeIfPresent(explain, forKey: .explain)
+    }
 
     /// Every statement, guideline first, in reading order.
     public var allStatements: [Statement] {

@@ -1,398 +1,332 @@
 import EvidentSearch
 import Foundation
-import GRDB
+import Logging
 
-/// Composes a cited answer from the library: retrieves per tier, picks on-topic sentences,
-/// sorts them into aspect sections, and numbers references by first citation (guidelines first).
+/// Composes a cited answer to a question, in stages that each do one job:
+/// ``QuestionUnderstanding`` (concepts, attribute, qualifiers, corrections) →
+/// ``EvidenceRetriever`` (passages per tier) → ``StatementSelector`` (units scored against the
+/// whole question) → composition here (the lead, sections in the asked order, lists kept
+/// together, the same fact from several sources cited once, honest notes on what the evidence
+/// does not cover) → ``ReferenceNumbering``.
 ///
-/// Every statement is extractive: its text is a sentence of a cited passage (at most a leading
-/// connective such as "However," is trimmed), and it carries that exact quote and passage id.
+/// Every statement is extractive: its text is an exact piece of a cited passage, and it
+/// carries that quote and the passage's id.
 public struct AnswerComposer: Sendable {
     public let library: Library
     public let snapshot: IndexSnapshot
-    public let vocabulary: MeSHVocabulary?
-    public let classifier: AspectClassifier
+    public let vocabulary: Vocabulary
+    public let classifier: AspectClassifier?
     public var disclaimer = Answer.defaultDisclaimer
-    /// Documents retrieved per tier.
-    public var documentsPerTier = 8
     /// Statements per section.
-    public var statementsPerSection = 4
+    public var statementsPerSection = 5
+    /// Statements per tier at most.
+    public var statementsPerTier = 16
+    /// A statement must score at least this share of its tier's best to be shown.
+    public var relativeFloor = 0.45
 
-    /// Creates a composer over a library, its index, the MeSH vocabulary and the aspect model.
-    public init(library: Library, snapshot: IndexSnapshot, vocabulary: MeSHVocabulary?, classifier: AspectClassifier) {
+    static let logger = Logger(label: "evident.answer")
+
+    /// Creates a composer over a library, its index, the vocabulary and the aspect model.
+    public init(library: Library, snapshot: IndexSnapshot, vocabulary: Vocabulary, classifier: AspectClassifier?) {
         self.library = library
         self.snapshot = snapshot
         self.vocabulary = vocabulary
         self.classifier = classifier
     }
 
-    /// A sentence that could become a statement.
-    struct Candidate {
-        var text: Substring
-        var terms: Set<String>
-        var aspect: Intent
-        var score: Double
-        /// Names the topic and can stand alone (no opening pronoun): fit to lead the answer.
-        var canLead: Bool
-        /// Opens with the topic's name.
-        var topicFirst: Bool
-        /// From an institute page (where headings are sometimes fused to the next sentence).
-        var fromAgencyPage: Bool
-        var documentRowid: Int64
-        var documentID: String
-        var passageOrdinal: Int
-    }
-
-    /// Answers `question`, optionally from one tier only.
-    public func answer(_ question: String, tier only: Tier? = nil) throws -> Answer {
+    /// Answers `question`, optionally from one tier only; `explain` adds why each statement was chosen.
+    public func answer(_ question: String, tier only: Tier? = nil, explain: Bool = false) throws -> Answer {
         let started = DispatchTime.now().uptimeNanoseconds
-        let analysis = QuestionAnalysis(question: question, vocabulary: vocabulary, analyzer: snapshot.analyzer)
+        let query = QuestionUnderstanding(vocabulary: vocabulary, snapshot: snapshot).understand(question)
         var answer = Answer(
-            question: question, intent: analysis.intent, topics: analysis.topics,
-            guidelines: .init(summary: [], sections: [], note: nil), research: .init(sections: [], note: nil),
-            references: [], message: nil, disclaimer: disclaimer, elapsedMs: 0)
-        var documents: [Int64: Document] = [:]
-        var used = Set<String>()
-        if !analysis.queryText.isEmpty {
+            question: question, correctedQuestion: query.corrections.isEmpty ? nil : query.corrected, corrections: query.corrections,
+            intent: query.intent,
+            topics: query.required.map { Answer.Topic(label: $0.concept.name, meshId: $0.concept.isMeSH ? $0.concept.id : nil) },
+            guidelines: .init(summary: [], sections: [], note: nil), research: .init(sections: [], note: nil), notes: [],
+            references: [], message: nil, disclaimer: disclaimer, elapsedMs: 0, explain: explain ? query : nil)
+        defer { }
+        let retriever = EvidenceRetriever(library: library, snapshot: snapshot)
+        var retrieved: [Tier: [RetrievedPassage]] = [:]
+        var scored: [Tier: [ScoredUnit]] = [:]
+        if query.isMedical || !query.otherWords.isEmpty {
             for tier in Tier.allCases where only == nil || only == tier {
-                let candidates = try candidates(for: analysis, tier: tier, documents: &documents)
-                if tier == .guideline {
-                    var summary = pick(candidates.filter { $0.aspect == analysis.intent && $0.canLead }, limit: 2, used: &used, summaryOnly: true)
-                    if summary.isEmpty {
-                        // Nothing on the asked aspect: lead with what the guidelines say the topic is.
-                        summary = pick(candidates.filter { $0.canLead && $0.topicFirst }, limit: 1, used: &used, summaryOnly: true)
-                    }
-                    answer.guidelines.summary = summary.map { statement($0, tier: tier) }
-                    answer.guidelines.sections = sections(candidates, analysis: analysis, tier: tier, used: &used)
-                } else {
-                    answer.research.sections = sections(candidates, analysis: analysis, tier: tier, used: &used)
-                }
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let passages = try retriever.retrieve(query, tier: tier)
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
+                                                 libraryLexicon: vocabulary.library, snapshot: snapshot)
+                retrieved[tier] = passages
+                scored[tier] = selector.score(passages)
+                let t2 = DispatchTime.now().uptimeNanoseconds
+                Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(t1 - t0) / 1e6) ms; \(scored[tier]!.count) units about the question in \(Double(t2 - t1) / 1e6) ms")
             }
         }
-        number(&answer, documents: documents)
-        let subject = analysis.topics.map(\.label).joined(separator: ", ")
-        if answer.allStatements.isEmpty {
-            answer.message = "No evidence in this library answers this question\(subject.isEmpty ? "" : " about \(subject)"). "
-                + "Ingest guidelines or PubMed records on the topic (evident ingest FILE…: PubMed XML, MEDLINE, PMC, guideline Markdown) and ask again."
+        // Honest coverage: a required concept no evidence names at all.
+        let required = query.required
+        let allUnits = scored.values.flatMap { $0 }
+        var missing: [StructuredQuery.Mention] = []
+        for (number, mention) in Self.requiredInSelectorOrder(query).enumerated() where !allUnits.contains(where: { $0.covered.contains(number) }) {
+            missing.append(mention)
+        }
+        let blocking = missing.filter { mention in
+            mention.role == .primary || mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)
+                || !mention.concept.categories.isMedical
+        }
+        if !blocking.isEmpty || allUnits.isEmpty {
+            let names = (blocking.isEmpty ? required : blocking).map(\.concept.name)
+            answer.message = Self.noEvidenceMessage(names.isEmpty ? query.otherWords : names, medical: query.isMedical)
+            answer.topics = answer.topics.filter { topic in !blocking.contains { $0.concept.name == topic.label } } + blocking.map { Answer.Topic(label: $0.concept.name, meshId: $0.concept.isMeSH ? $0.concept.id : nil) }
+            answer.elapsedMs = Self.milliseconds(since: started)
+            return Self.deduplicatedTopics(answer)
+        }
+        var used = Set<String>()
+        // Statements must be about the whole question: when some unit (in either tier) covers
+        // more of its required concepts, units covering fewer are about something else.
+        let bestCover = allUnits.map(\.covered.count).max() ?? 0
+        for tier in Tier.allCases where only == nil || only == tier {
+            let units = (scored[tier] ?? []).filter { $0.covered.count == bestCover }
+            let passages = retrieved[tier] ?? []
+            let composed = compose(units, passages: passages, query: query, tier: tier, used: &used, explain: explain)
+            if tier == .guideline {
+                answer.guidelines.summary = composed.lead
+                answer.guidelines.sections = composed.sections
+            } else {
+                answer.research.sections = composed.sections
+            }
+        }
+        // Notes: what the chosen evidence does not cover.
+        let chosen = answer.allStatements
+        let topic = query.topicName
+        for mention in missing where !blocking.contains(where: { $0.concept.id == mention.concept.id }) {
+            answer.notes.append("This library has no evidence on \(mention.concept.name) together with \(topic); the statements below are about \(topic).")
+        }
+        let chosenExplained = chosenQualifiers(answer: answer, units: scored)
+        for qualifier in query.qualifiers where !chosenExplained.contains(qualifier.label) {
+            answer.notes.append("None of the evidence shown is specific to \(qualifier.label).")
+        }
+        if chosen.isEmpty {
+            answer.message = Self.noEvidenceMessage(required.map(\.concept.name), medical: query.isMedical)
+            answer.notes = []
         } else {
             if answer.guidelines.summary.isEmpty && answer.guidelines.sections.isEmpty && only != .research {
-                answer.guidelines.note = "No guideline in this library addresses \(subject.isEmpty ? "this question" : subject)."
+                answer.guidelines.note = "No guideline in this library addresses \(Self.subject(query))."
+            } else if answer.guidelines.summary.isEmpty && only != .research {
+                answer.guidelines.note = "No guideline statement in this library answers the \(query.intent.rawValue) of \(topic) directly; what the guidelines say about \(topic) follows."
             }
             if answer.research.sections.isEmpty && only != .guideline {
-                answer.research.note = "No research in this library addresses \(subject.isEmpty ? "this question" : subject)."
+                answer.research.note = "No research in this library addresses \(Self.subject(query))."
             }
         }
-        answer.elapsedMs = (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e4).rounded() / 100
-        return answer
+        ReferenceNumbering.number(&answer, documents: Self.documents(retrieved))
+        answer.elapsedMs = Self.milliseconds(since: started)
+        return Self.deduplicatedTopics(answer)
     }
 
-    /// Passage labels that hold no statements worth showing: diagrams, institute boilerplate, and
-    /// the parts of an abstract that describe what was done rather than what was found.
-    static let skippedLabels: Set<String> = [
-        "DIAGRAM", "research", "support groups", "METHODS", "METHOD", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
-        "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
-        "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "INTERVENTIONS",
-    ]
+    /// The required mentions in the order the selector numbers them (primary first).
+    static func requiredInSelectorOrder(_ query: StructuredQuery) -> [StructuredQuery.Mention] {
+        query.required.sorted { ($0.role == .primary ? 0 : 1) < ($1.role == .primary ? 0 : 1) }
+    }
 
-    /// Leading connectives that may be trimmed from an extracted sentence.
-    static let connectives = ["However, ", "In conclusion, ", "In summary, ", "Thus, ", "Therefore, ", "Overall, ", "Finally, ",
-                              "Moreover, ", "Furthermore, ", "Additionally, ", "Also, ", "Conclusions: ", "Conclusion: ", "In addition, "]
+    /// The labels of qualifiers some chosen statement matches.
+    private func chosenQualifiers(answer: Answer, units: [Tier: [ScoredUnit]]) -> Set<String> {
+        var labels = Set<String>()
+        for statement in answer.allStatements {
+            if let explanation = statement.explain { labels.formUnion(explanation.qualifiers); continue }
+        }
+        // Without explanations, look the chosen quotes up among the scored units.
+        let quotes = Set(answer.allStatements.flatMap { $0.evidence.map(\.quote) })
+        for unit in units.values.flatMap({ $0 }) where quotes.contains(String(unit.unit.quote)) { labels.formUnion(unit.qualifiers) }
+        return labels
+    }
 
-    private func candidates(for analysis: QuestionAnalysis, tier: Tier, documents: inout [Int64: Document]) throws -> [Candidate] {
-        let query = snapshot.parser.parse(analysis.queryText)
-        let hits = snapshot.search(query, limit: documentsPerTier, filter: SearchFilter(facets: ["tier": [tier.rawValue]]))
-        guard !hits.isEmpty else { return [] }
-        let queryTerms = Set(query.scoringTerms.map(\.term))
-        let weights = Dictionary(uniqueKeysWithValues: queryTerms.map { ($0, snapshot.inverseDocumentFrequency(term: $0)) })
-        let totalWeight = max(1e-9, weights.values.reduce(0, +))
-        var result: [Candidate] = []
-        try library.database.read { db in
-            for (rank, hit) in hits.enumerated() {
-                guard let (document, passages) = try Library.documentWithPassages(rowid: hit.key, in: db) else { continue }
-                documents[hit.key] = document
-                let documentOnTopic = Self.isOnTopic(document.title ?? "", analysis)
-                let evidenceBonus = Self.evidenceWeight(document.kind)
-                let recency = document.year.map { max(0, min(1, Double($0 - 1990) / 35)) * 0.1 } ?? 0
-                for (ordinal, passage) in passages {
-                    let label = passage.label
-                    if let label, Self.skippedLabels.contains(label) || Self.skippedLabels.contains(label.uppercased()) { continue }
-                    let heading = passage.heading
-                    let passageOnTopic = documentOnTopic || heading.map { Self.isOnTopic($0, analysis) } ?? false
-                    let text = passage.text
-                    for sentence in SentenceSplitter.sentences(text) {
-                        let words = sentence.split(separator: " ").count
-                        guard words >= 6, words <= 70, sentence.last != "?", sentence.last != ":", sentence.first?.isLowercase != true,
-                              !Self.isBoilerplate(sentence), !Self.isBareTableRow(sentence),
-                              !classifier.boilerplate.contains(sentence.lowercased()) else { continue }
-                        let terms = snapshot.analyzer.terms(String(sentence), cache: snapshot.stems)
-                        let termSet = Set(terms)
-                        let sentenceWords = QuestionAnalysis.phraseWords(String(sentence))
-                        let mentionsTopic = Self.isOnTopic(words: sentenceWords, analysis)
-                        let topicFirst = Self.startsWithTopic(words: sentenceWords, analysis)
-                        guard mentionsTopic || passageOnTopic else { continue }
-                        var (aspect, confidence) = classifier.classify(text: String(sentence), terms: terms)
-                        // A sentence that names the asked intent ("the causes of …") belongs to it.
-                        let namesIntent = Self.namesIntent(sentence, analysis.intent)
-                        if namesIntent && mentionsTopic { (aspect, confidence) = (analysis.intent, 1) }
-                        let anaphoric = Self.opensWithPronoun(sentence)
-                        // "These studies…", "Such cases…": not a statement on its own.
-                        if Self.needsPreviousSentence(sentence) { continue }
-                        let overlap = termSet.intersection(queryTerms).reduce(0) { $0 + (weights[$1] ?? 0) } / totalWeight
-                        let labelBonus = Self.labelWeight(label, aspect: aspect)
-                        let score = 1 / (1 + 0.25 * Double(rank)) + overlap + (mentionsTopic ? 0.3 : 0) + labelBonus
-                            + evidenceBonus + recency + 0.2 * confidence + (namesIntent ? 0.4 : 0) - (anaphoric ? 0.4 : 0)
-                            + (topicFirst ? (analysis.intent == .definition ? 0.8 : 0.3) : 0)
-                            + (Self.answersDirectly(words: sentenceWords, analysis) ? 0.5 : 0)
-                        result.append(Candidate(text: sentence, terms: termSet, aspect: aspect, score: score, canLead: mentionsTopic && !anaphoric,
-                                                topicFirst: topicFirst, fromAgencyPage: document.kind == .agencyPage,
-                                                documentRowid: hit.key, documentID: document.id, passageOrdinal: ordinal))
-                    }
+    private static func deduplicatedTopics(_ answer: Answer) -> Answer {
+        var copy = answer
+        var seen = Set<String>()
+        copy.topics = answer.topics.filter { seen.insert($0.label).inserted }
+        return copy
+    }
+
+    private static func subject(_ query: StructuredQuery) -> String {
+        let names = query.required.map(\.concept.name)
+        return names.isEmpty ? (query.otherWords.isEmpty ? "this question" : query.otherWords.joined(separator: " ")) : names.joined(separator: " and ")
+    }
+
+    /// The honest answer when the library has nothing on the question.
+    static func noEvidenceMessage(_ names: [String], medical: Bool) -> String {
+        let subject = names.isEmpty ? "this question" : names.joined(separator: " and ")
+        if !medical {
+            let listed = names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")"
+            return "No evidence in this library answers this question: it names nothing medical that the library covers\(listed). "
+                + "Evident answers clinical questions from the guidelines and research it holds."
+        }
+        return "No evidence in this library answers this question: this library has no evidence on \(subject). "
+            + "Ingest guidelines or PubMed records on it (evident ingest FILE…: PubMed XML, MEDLINE, PMC, NGC, guideline Markdown) and ask again."
+    }
+
+    private static func milliseconds(since start: UInt64) -> Double {
+        (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e4).rounded() / 100
+    }
+
+    private static func documents(_ retrieved: [Tier: [RetrievedPassage]]) -> [String: Document] {
+        var documents: [String: Document] = [:]
+        for passage in retrieved.values.flatMap({ $0 }) where documents[passage.document.id] == nil { documents[passage.document.id] = passage.document }
+        return documents
+    }
+
+    /// A tier's lead (guidelines only) and sections.
+    private func compose(_ units: [ScoredUnit], passages: [RetrievedPassage], query: StructuredQuery, tier: Tier,
+                         used: inout Set<String>, explain: Bool) -> (lead: [Answer.Statement], sections: [Answer.Section]) {
+        guard let best = units.first else { return ([], []) }
+        let floor = best.score * relativeFloor
+        var chosen: [ScoredUnit] = []
+        var statements: [String: Answer.Statement] = [:]
+        var leadKeys: [String] = []
+        var budget = statementsPerTier
+        var termCache: [String: Set<String>] = [:]
+        func terms(_ unit: ScoredUnit, _ key: String) -> Set<String> {
+            if let cached = termCache[key] { return cached }
+            let computed = Set(snapshot.analyzer.terms(String(unit.text) + " " + unit.unit.items.joined(separator: " "), cache: snapshot.stems))
+            termCache[key] = computed
+            return computed
+        }
+
+        /// Adds a unit unless it repeats a chosen one; the same fact from another document adds its citation.
+        func take(_ unit: ScoredUnit) -> String? {
+            let key = "\(unit.source):\(unit.unit.quote.startIndex.utf16Offset(in: unit.unit.quote.base))"
+            guard !used.contains(key), budget > 0 else { return nil }
+            let unitTerms = terms(unit, key)
+            for (index, other) in chosen.enumerated() {
+                let otherKey = "\(other.source):\(other.unit.quote.startIndex.utf16Offset(in: other.unit.quote.base))"
+                guard Self.sameFact(terms(other, otherKey), unitTerms) else { continue }
+                if passages[other.source].document.id != passages[unit.source].document.id, var statement = statements[otherKey] {
+                    statement.evidence.append(evidence(unit, passages: passages))
+                    statements[otherKey] = statement
+                    _ = index
+                }
+                used.insert(key)
+                return nil
+            }
+            used.insert(key)
+            chosen.append(unit)
+            statements[key] = statement(unit, units: units, passages: passages, explain: explain)
+            budget -= 1
+            return key
+        }
+
+        // The lead: the best statement that answers the asked attribute about the subject.
+        if tier == .guideline {
+            var leads = units.filter { $0.canLead && $0.score >= floor }
+            // A question about a dose, a threshold or a time is answered with a number.
+            if query.intent == .dosing || query.details.contains(.threshold) || query.details.contains(.duration) {
+                let numbered = leads.filter { $0.text.contains(where: \.isNumber) }
+                if !numbered.isEmpty { leads = numbered }
+            }
+            let leader = leads.first { $0.fit >= 1 } ?? leads.first
+            if let leader, let key = take(leader) {
+                leadKeys.append(key)
+                // A second lead sentence from the same document when it also answers.
+                if let second = leads.first(where: { $0.fit >= 1 && $0.namesAttribute && $0.score >= leader.score * 0.8
+                        && passages[$0.source].document.id == passages[leader.source].document.id && $0.unit.quote != leader.unit.quote }),
+                   let secondKey = take(second) {
+                    leadKeys.append(secondKey)
                 }
             }
         }
-        return result.sorted { $0.score > $1.score }
-    }
-
-    /// True when `text` is about the question's topic: it contains a MeSH topic's name or
-    /// synonym as a phrase, or (without MeSH topics) a majority of the question's content words.
-    static func isOnTopic(_ text: String, _ analysis: QuestionAnalysis) -> Bool {
-        isOnTopic(words: QuestionAnalysis.phraseWords(text), analysis)
-    }
-
-    /// ``isOnTopic(_:_:)`` on words already normalised by ``QuestionAnalysis/phraseWords(_:)``.
-    static func isOnTopic(words: [String], _ analysis: QuestionAnalysis) -> Bool {
-        guard !analysis.topicPhrases.isEmpty else {
-            let set = Set(words)
-            return analysis.topicGroups.filter { !$0.isDisjoint(with: set) }.count >= analysis.requiredGroups
+        // Sections in the asked order, then the related aspects.
+        var order = query.intent == .comparison ? [Intent.comparison, .treatment] : [query.intent]
+        order += query.alsoAsked + query.intent.related
+        var seen = Set<Intent>()
+        order = order.filter { seen.insert($0).inserted }
+        var sections: [Answer.Section] = []
+        // When nothing speaks to the asked or related aspects, show what the tier does say about
+        // the subject, under its own aspects (the answer notes that the question is not addressed).
+        if !units.contains(where: { order.contains($0.aspect) && $0.score >= floor }) {
+            for unit in units where !order.contains(unit.aspect) && order.count < 12 { order.append(unit.aspect) }
+            var seenAspects = Set<Intent>()
+            order = order.filter { seenAspects.insert($0).inserted }
         }
-        return analysis.topicPhrases.contains { phrases in phrases.contains { contains(words, $0) } }
-    }
-
-    /// True when `words` holds `phrase` as a contiguous run.
-    static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if Array(words[start..<(start + phrase.count)]) == phrase { return true }
-        }
-        return false
-    }
-
-    /// True when the sentence opens with a topic's name ("Sepsis is defined as …").
-    static func startsWithTopic(words all: [String], _ analysis: QuestionAnalysis) -> Bool {
-        let words = Array(all.prefix(6))
-        return analysis.topicPhrases.contains { $0.contains { phrase in phrase.count <= words.count && Array(words.prefix(phrase.count)) == phrase } }
-    }
-
-    /// A table row with no label ("3.0-6.0 mmol/L; 7.0-7.25; …"): cells without a statement.
-    static func isBareTableRow(_ sentence: Substring) -> Bool {
-        sentence.filter { $0 == ";" }.count >= 2 && !sentence.prefix(42).contains(":")
-    }
-
-    /// Boilerplate and list dumps that read badly as statements (links, ontology notices, "A - B - C").
-    static func isBoilerplate(_ sentence: Substring) -> Bool {
-        if sentence.containsBytes("http") || sentence.hasPrefix("These resources") { return true }
-        if sentence.containsBytes("Human Phenotype Ontology") || sentence.containsBytes("number of the fraction")
-            || sentence.containsBytes("frequency of a sign or symptom") || sentence.containsBytes("a frequency of 25/25") { return true }
-        return sentence.occurrences(of: " - ") >= 3
-    }
-
-    /// Opens with a pronoun that needs the previous sentence ("These studies…", "It is…").
-    static func opensWithPronoun(_ sentence: Substring) -> Bool {
-        let first = sentence.prefix { $0.isLetter }.lowercased()
-        return ["these", "this", "they", "it", "its", "such", "those", "he", "she", "their", "both"].contains(first)
-    }
-
-    /// Word stems that name each intent.
-    static func intentStems(_ intent: Intent) -> [String] {
-        switch intent {
-        case .causes: ["cause", "caus", "etiolog", "risk", "trigger"]
-        case .treatment: ["treat", "therap", "manag"]
-        case .symptoms: ["symptom", "sign"]
-        case .diagnosis: ["diagnos"]
-        case .prognosis: ["prognos", "outlook", "surviv"]
-        case .prevention: ["prevent"]
-        case .epidemiology: ["affect", "prevalen", "inciden", "common"]
-        case .genetics: ["gene", "genetic", "inherit"]
-        case .adverseEffects: ["side", "adverse", "toxic"]
-        case .dosing: ["dose", "dosing", "mg"]
-        case .mechanism: ["mechanism", "pathophysiolog"]
-        case .definition, .comparison: []
-        }
-    }
-
-    /// The sentence names the topic and the asked intent within four words of each other
-    /// ("the causes of benign essential blepharospasm", "gout is treated with").
-    static func answersDirectly(words: [String], _ analysis: QuestionAnalysis) -> Bool {
-        let stems = intentStems(analysis.intent)
-        guard !stems.isEmpty else { return false }
-        for phrases in analysis.topicPhrases {
-            for phrase in phrases where !phrase.isEmpty && phrase.count <= words.count {
-                for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
-                    let window = words[max(0, start - 4)..<start] + words[(start + phrase.count)..<min(words.count, start + phrase.count + 4)]
-                    if window.contains(where: { word in stems.contains { word.hasPrefix($0) } }) { return true }
-                }
+        for aspect in order {
+            var keys: [String] = []
+            let limit = aspect == query.intent ? statementsPerSection + 1 : statementsPerSection
+            for unit in units where unit.aspect == aspect && unit.score >= floor && keys.count < limit {
+                if let key = take(unit) { keys.append(key) }
+            }
+            let sectionStatements = keys.compactMap { statements[$0] }
+            if !sectionStatements.isEmpty {
+                sections.append(Answer.Section(heading: aspect.heading(topic: query.topicName), statements: Self.mergedLists(sectionStatements)))
             }
         }
-        return false
+        return (leadKeys.compactMap { statements[$0] }, sections)
     }
 
-    /// Words that typically open a sentence, used to find where a fused heading ends.
-    static let sentenceOpeners: Set<String> = [
-        "The", "A", "An", "With", "Most", "Many", "Some", "If", "In", "For", "There", "It", "Your", "You", "People",
-        "Doctors", "When", "Although", "About", "Only", "Other", "Anyone", "Each", "Several", "Treatment", "Researchers",
-        "Scientists", "Symptoms", "Physicians", "Patients", "Medications", "Surgery",
-    ]
+    /// The evidence entry of a unit.
+    private func evidence(_ unit: ScoredUnit, passages: [RetrievedPassage]) -> Answer.Evidence {
+        Answer.Evidence(reference: 0, passageId: passages[unit.source].passageID, quote: String(unit.unit.quote))
+    }
 
-    /// Small words a heading may contain ("Prevention and Treatment").
-    static let headingJoiners: Set<String> = ["and", "of", "for", "the", "to", "in", "with", "or", "a", "an", "on"]
-
-    /// Removes a heading fused to the start of a sentence by the source ("Common Treatments The
-    /// most common treatments …" → "The most common treatments …"); the result is still a piece
-    /// of the sentence.
-    static func withoutFusedHeading(_ sentence: Substring) -> Substring {
-        let words = sentence.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: true)
-        guard words.count > 3 else { return sentence }
-        // The heading: capitalised words (and joiners between them), then an opener, then a lower-case word.
-        for split in 1..<min(7, words.count - 1) {
-            let heading = words[..<split]
-            guard heading.first?.first?.isUppercase == true, heading.last?.first?.isUppercase == true,
-                  heading.allSatisfy({ $0.first?.isUppercase == true || headingJoiners.contains(String($0)) }),
-                  !heading.contains(where: { $0.contains(where: { ".,:;()".contains($0) }) }) else { continue }
-            let opener = words[split]
-            guard sentenceOpeners.contains(String(opener)), words[split + 1].first?.isLowercase == true else { continue }
-            return sentence[opener.startIndex...]
+    /// A statement from a unit: a list item keeps its list (the lead-in and all its items).
+    private func statement(_ unit: ScoredUnit, units: [ScoredUnit], passages: [RetrievedPassage], explain: Bool) -> Answer.Statement {
+        let retrieved = passages[unit.source]
+        var text = String(unit.text)
+        var items: [String]? = unit.unit.items.isEmpty ? nil : unit.unit.items.map(String.init)
+        var quote = String(unit.unit.quote)
+        var label = unit.label
+        if unit.unit.kind == .listItem, let leadIn = unit.unit.leadIn {
+            // The whole list under its lead-in (up to 12 items), quoted from lead-in to last item.
+            let siblings = EvidenceUnits.units(of: retrieved.passage.text).filter { $0.kind == .listItem && $0.leadIn == leadIn }
+            if siblings.count >= 2, siblings.count <= 12, let last = siblings.last {
+                let base = retrieved.passage.text
+                quote = String(base[leadIn.startIndex..<last.quote.endIndex])
+                text = String(leadIn)
+                items = siblings.map { String($0.quote) }
+                label = StatementSelector.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: nil, rowHeader: nil,
+                                                showHeading: retrieved.document.kind != .agencyPage)
+            }
         }
-        return sentence
+        let strength = unit.grade.map { Answer.Strength(grade: $0, definition: Self.gradeDefinition($0, in: retrieved.document)) }
+        return Answer.Statement(
+            text: text, label: label, items: items, strength: strength, citations: [],
+            evidence: [Answer.Evidence(reference: 0, passageId: retrieved.passageID, quote: quote)],
+            explain: explain ? unit.explanation : nil)
     }
 
-    /// Opens with a demonstrative that only the previous sentence explains.
-    static func needsPreviousSentence(_ sentence: Substring) -> Bool {
-        let first = sentence.prefix { $0.isLetter }.lowercased()
-        return ["these", "this", "they", "such", "those", "both", "he", "she"].contains(first)
-    }
-
-    /// Names the intent in words ("causes of", "treated with", "symptoms include").
-    static func namesIntent(_ sentence: Substring, _ intent: Intent) -> Bool {
-        let text = " " + sentence.lowercased()
-        let cues: [String]
-        switch intent {
-        case .causes: cues = [" cause", " caused by", " due to", " risk factor", " results from", " result from"]
-        case .treatment: cues = [" treat", " therapy", " therapies", " management"]
-        case .symptoms: cues = [" symptom", " signs "]
-        case .diagnosis: cues = [" diagnos"]
-        case .prognosis: cues = [" prognosis", " outlook", " survival"]
-        case .prevention: cues = [" prevent"]
-        default: cues = []
-        }
-        return cues.contains { text.contains($0) }
-    }
-
-    /// Stronger evidence ranks higher: guideline > systematic review/meta-analysis > trial > cohort > case report.
-    static func evidenceWeight(_ kind: DocumentKind) -> Double {
-        switch kind {
-        case .practiceGuideline, .guidelineSummary: 0.4
-        case .agencyPage: 0.35
-        case .systematicReview, .metaAnalysis: 0.3
-        case .randomizedTrial: 0.25
-        case .clinicalTrial: 0.2
-        case .observationalStudy: 0.15
-        case .review: 0.12
-        case .journalArticle: 0.1
-        case .caseReport, .commentary: 0.0
-        }
-    }
-
-    /// A passage's own label counts: an abstract's conclusions and results, an institute answer whose type matches.
-    static func labelWeight(_ label: String?, aspect: Intent) -> Double {
-        guard let label else { return 0 }
-        switch label.uppercased() {
-        case "CONCLUSIONS", "CONCLUSION", "INTERPRETATION": return 0.3
-        case "RESULTS", "FINDINGS": return 0.15
-        case "BACKGROUND", "OBJECTIVE", "METHODS", "PURPOSE", "INTRODUCTION": return -0.15
-        default: return AspectClassifier.questionTypes[label.lowercased()] == aspect ? 0.3 : 0
-        }
-    }
-
-    private func sections(_ candidates: [Candidate], analysis: QuestionAnalysis, tier: Tier, used: inout Set<String>) -> [Answer.Section] {
-        var result: [Answer.Section] = []
-        for aspect in analysis.intent.related {
-            let chosen = pick(candidates.filter { $0.aspect == aspect }, limit: statementsPerSection, used: &used, summaryOnly: false)
-            guard !chosen.isEmpty else { continue }
-            result.append(Answer.Section(heading: aspect.heading(topic: analysis.topicLabel), statements: chosen.map { statement($0, tier: tier) }))
+    /// Statements that quote the same list once.
+    static func mergedLists(_ statements: [Answer.Statement]) -> [Answer.Statement] {
+        var result: [Answer.Statement] = []
+        for statement in statements {
+            if statement.items != nil, result.contains(where: { $0.items != nil && $0.evidence.first?.quote == statement.evidence.first?.quote }) { continue }
+            result.append(statement)
         }
         return result
     }
 
-    /// The best candidates, skipping any already used and near-duplicates of chosen ones (MMR-style).
-    private func pick(_ candidates: [Candidate], limit: Int, used: inout Set<String>, summaryOnly: Bool) -> [Candidate] {
-        var chosen: [Candidate] = []
-        for candidate in candidates where chosen.count < limit {
-            let key = candidate.text.lowercased()
-            guard !used.contains(key) else { continue }
-            if chosen.contains(where: { Self.similarity($0.terms, candidate.terms) > 0.5 }) { continue }
-            // The summary comes from the best document only, so it reads as one voice.
-            if summaryOnly, let first = chosen.first, first.documentRowid != candidate.documentRowid { continue }
-            used.insert(key)
-            chosen.append(candidate)
+    /// The guideline's own definition of a grade, from its definitions passages.
+    static func gradeDefinition(_ grade: String, in document: Document) -> String? {
+        let definitions = document.passages.filter { $0.label == "definitions" }
+        guard !definitions.isEmpty else { return nil }
+        let keys = RecommendationGrade.lookupKeys(grade)
+        for passage in definitions {
+            for line in passage.text.split(separator: "\n") {
+                for key in keys where line.hasPrefix(key) {
+                    let rest = line.dropFirst(key.count).drop { " :-–—.".contains($0) }
+                    if rest.count >= 10 { return String(rest.prefix(400)) }
+                }
+            }
         }
-        return chosen
+        return nil
+    }
+
+    /// True when two statements say the same thing: their terms differ only by short words
+    /// (an abbreviation in parentheses, an article) — "nephrogenic" and "neurohypophyseal"
+    /// diabetes insipidus are not the same fact.
+    static func sameFact(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        guard similarity(a, b) >= 0.7 else { return false }
+        let difference = a.symmetricDifference(b)
+        return difference.count <= 3 && difference.allSatisfy { $0.utf8.count <= 4 || $0.allSatisfy(\.isNumber) }
     }
 
     static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b).count
         return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
-    }
-
-    /// A statement from a candidate: trimmed connective, "Label: text" split for guidelines.
-    private func statement(_ candidate: Candidate, tier: Tier) -> Answer.Statement {
-        var text = candidate.text
-        if candidate.fromAgencyPage { text = Self.withoutFusedHeading(text) }
-        for connective in Self.connectives where text.hasPrefix(connective) {
-            let rest = text.dropFirst(connective.count)
-            if let first = rest.first, first.isUppercase || first.isNumber { text = rest }
-            break
-        }
-        var label: String?
-        if tier == .guideline, let colon = text.firstIndex(of: ":") {
-            let prefix = text[..<colon]
-            let rest = text[text.index(after: colon)...].trimmingWhitespace
-            if prefix.count >= 3, prefix.count <= 40, prefix.first?.isUppercase == true, !prefix.contains("."),
-               rest.split(separator: " ").count >= 3 {
-                label = String(prefix)
-                text = rest
-            }
-        }
-        return Answer.Statement(
-            text: String(text), label: label, citations: [],
-            evidence: [Answer.Evidence(reference: 0, passageId: "\(candidate.documentID)#\(candidate.passageOrdinal)", quote: String(candidate.text))])
-    }
-
-    /// Numbers references by first citation in reading order (guidelines come first).
-    private func number(_ answer: inout Answer, documents: [Int64: Document]) {
-        var numbers: [String: Int] = [:]
-        let byID = Dictionary(documents.values.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func cite(_ statement: inout Answer.Statement) {
-            for index in statement.evidence.indices {
-                let documentID = String(statement.evidence[index].passageId.split(separator: "#").first!)
-                if numbers[documentID] == nil {
-                    numbers[documentID] = numbers.count + 1
-                    let document = byID[documentID]!
-                    answer.references.append(Answer.Reference(
-                        number: numbers.count, documentId: documentID, tier: document.tier, kind: document.kind,
-                        title: document.title, authors: document.authors.count == 1 && document.authors.first == document.source ? [] : document.authors,
-                        source: document.source, year: document.year, pmid: document.pmid, doi: document.doi, url: document.url,
-                        link: WebLink.best(url: document.url, doi: document.doi, pmid: document.pmid)))
-                }
-                statement.evidence[index].reference = numbers[documentID]!
-            }
-            statement.citations = Array(Set(statement.evidence.map(\.reference))).sorted()
-        }
-        for index in answer.guidelines.summary.indices { cite(&answer.guidelines.summary[index]) }
-        for section in answer.guidelines.sections.indices {
-            for index in answer.guidelines.sections[section].statements.indices { cite(&answer.guidelines.sections[section].statements[index]) }
-        }
-        for section in answer.research.sections.indices {
-            for index in answer.research.sections[section].statements.indices { cite(&answer.research.sections[section].statements[index]) }
-        }
     }
 }

@@ -1,48 +1,101 @@
-/// What a question asks about. Answers put the asked intent's section first, then related ones.
+import Foundation
+
+/// What a question asks about, and the aspect a piece of evidence speaks to. Answers put the
+/// asked intent's section first, then related ones.
+///
+/// All intent vocabulary lives here, in three tables: the cues that signal an intent in a
+/// question, in a heading or section label of a source, and in an evidence sentence. Cues are
+/// matched at word starts on normalised text (``IntentCues``), so "treat" matches "treated".
 public enum Intent: String, Codable, Sendable, CaseIterable {
     case causes, mechanism, symptoms, diagnosis, treatment, prognosis, prevention, epidemiology
     case adverseEffects = "adverse effects"
     case dosing, genetics, definition, comparison
 
-    /// Cue phrases (lower-case, matched as word prefixes) that signal the intent in a question.
-    var cues: [String] {
+    /// Cues in a question, with weights (a specific cue outweighs a generic one).
+    var questionCues: [(cue: String, weight: Double)] {
         switch self {
-        case .causes: ["cause", "caus", "why do", "why does", "why is", "risk factor", "etiolog", "aetiolog", "what leads to", "trigger", "reason for", "due to", "responsible for", "contribut"]
-        case .mechanism: ["mechanism", "pathophysiolog", "pathogenes", "how does", "how do", "mediat", "pathway"]
-        case .symptoms: ["symptom", "signs ", "sign of", "presentation", "manifest", "feel like", "look like", "clinical feature"]
-        case .diagnosis: ["diagnos", "test for", "tests", "detect", "screen", "confirm", "workup", "work-up", "imaging", "biopsy", "how is it found"]
-        case .treatment: ["treat", "therap", "manag", "cure", "medication", "medicine for", "drug for", "what helps", "relief", "surgery", "first-line", "first line"]
-        case .prognosis: ["prognos", "outlook", "survival", "life expectancy", "recover", "go away", "long-term", "mortality", "course of"]
-        case .prevention: ["prevent", "avoid", "reduce the risk", "lower the risk", "prophyla", "vaccin"]
-        case .epidemiology: ["how common", "prevalen", "inciden", "epidemiolog", "who gets", "how many people", "frequen"]
-        case .adverseEffects: ["side effect", "adverse", "toxicit", "harm", "safe", "safety", "complication", "interaction"]
-        case .dosing: ["dose", "dosage", "dosing", "how much", "how often", "mg", "regimen"]
-        case .genetics: ["gene", "genetic", "inherit", "heredit", "run in families", "mutation", "familial"]
-        case .definition: ["what is", "what are", "define", "definition", "meaning of", "explain", "tell me about"]
-        case .comparison: [" vs ", " vs. ", " versus ", "compared", "comparison", "better than", "difference between"]
+        case .causes: [("cause", 2), ("caus", 2), ("why do", 1.5), ("why does", 1.5), ("why is", 1), ("why am", 1), ("risk factor", 2), ("etiolog", 2), ("aetiolog", 2), ("what lead", 1.5), ("trigger", 1.5), ("reason for", 1.5), ("responsible for", 1), ("what make", 1), ("contribut", 1)]
+        case .mechanism: [("mechanism", 2), ("pathophysiolog", 2), ("pathogenes", 2), ("how does", 1), ("how do", 0.5), ("mode of action", 2), ("work", 0.5)]
+        case .symptoms: [("symptom", 2), ("sign", 1.5), ("presentation", 1.5), ("present with", 1.5), ("manifest", 1.5), ("feel like", 1), ("look like", 1), ("clinical feature", 2), ("how do i know", 1.5), ("how would i know", 1.5)]
+        case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1)]
+        case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1)]
+        case .prognosis: [("prognos", 2), ("outlook", 2), ("survival", 2), ("life expectancy", 2), ("recover", 1.5), ("go away", 1.5), ("long term", 1), ("mortality", 1.5), ("course of", 1), ("outcome", 1.5), ("grow out of", 2), ("complication", 1.5), ("fatal", 1.5), ("die from", 1.5), ("curable", 1.5), ("permanent", 1)]
+        case .prevention: [("prevent", 2), ("avoid", 1.5), ("reduce the risk", 2), ("lower the risk", 2), ("prophyla", 2), ("vaccin", 1.5), ("protect", 1)]
+        case .epidemiology: [("how common", 2), ("prevalen", 2), ("inciden", 2), ("epidemiolog", 2), ("who get", 2), ("how many people", 2), ("frequen", 1), ("how rare", 2), ("rare is", 1.5)]
+        case .adverseEffects: [("side effect", 2), ("adverse", 2), ("toxicit", 2), ("harm", 1.5), ("safe", 1.5), ("safety", 1.5), ("risks of", 1.5), ("interaction", 1.5), ("contraindicat", 1.5), ("danger", 1.5)]
+        case .dosing: [("dose", 2.5), ("dosage", 2.5), ("dosing", 2.5), ("how much", 2), ("mg", 1.5), ("regimen", 1.5), ("how often should", 1.5), ("titrat", 1.5), ("renal adjust", 2)]
+        case .genetics: [("gene", 1.5), ("genetic", 2), ("inherit", 2), ("heredit", 2), ("run in famil", 2), ("mutation", 1.5), ("familial", 1.5), ("pass it on", 2), ("pass on", 1)]
+        case .definition: [("what is", 0.5), ("what are", 0.5), ("define", 1.5), ("definition", 1.5), ("meaning of", 1.5), ("explain", 0.5), ("tell me about", 0.5), ("information about", 0.5), ("overview", 1)]
+        case .comparison: [("vs", 2.5), ("versus", 2.5), ("compared", 2), ("comparison", 2), ("better than", 2), ("difference between", 2), ("superior to", 2), ("or", 0)]
         }
     }
 
-    /// The intents whose sections follow this one's, in order.
+    /// Cues in a source's heading path or section label ("First-line therapy", "Diagnosis").
+    var headingCues: [String] {
+        switch self {
+        case .causes: ["cause", "etiolog", "aetiolog", "risk factor", "trigger", "susceptib"]
+        case .mechanism: ["mechanism", "pathophysiolog", "pathogenes", "pathology"]
+        case .symptoms: ["symptom", "sign", "clinical feature", "presentation", "manifestation"]
+        case .diagnosis: ["diagnos", "screening", "test", "evaluation", "workup", "imaging", "assessment", "criteria", "exam", "investigation", "score", "staging", "classification"]
+        case .treatment: ["treatment", "therap", "management", "recommendation", "first line", "first-line", "pharmacolog", "antibiotic", "regimen", "surgery", "surgical", "intervention", "medication", "empiric", "transition", "drug", "care", "resuscitation", "reperfusion", "anticoagula"]
+        case .prognosis: ["prognos", "outlook", "outcome", "survival", "complication", "course", "follow-up", "follow up"]
+        case .prevention: ["prevent", "prophyla", "vaccin", "screening recommendation"]
+        case .epidemiology: ["epidemiolog", "prevalence", "incidence", "frequency", "how common"]
+        case .adverseEffects: ["adverse", "side effect", "harm", "safety", "toxicit", "contraindicat", "warning", "caution", "precaution", "interaction"]
+        case .dosing: ["dosing", "dose", "dosage", "renal adjustment", "duration"]
+        case .genetics: ["genetic", "inherit", "gene"]
+        case .definition: ["definition", "overview", "what is", "about", "summary", "introduction", "scope", "background", "information"]
+        case .comparison: ["comparison", "versus"]
+        }
+    }
+
+    /// Cues in an evidence sentence that mark it as speaking to this aspect.
+    var sentenceCues: [String] {
+        switch self {
+        case .causes: ["caused by", "cause of", "causes of", "causes", "due to", "results from", "result from", "risk factor", "triggered by", "etiology", "is unknown", "are unknown", "mutation", "associated with an increased risk", "leads to", "arises"]
+        case .mechanism: ["pathophysiolog", "pathogenesis", "mechanism", "mediated by", "dysfunction of", "abnormal activity"]
+        case .symptoms: ["symptom", "signs", "present with", "presents with", "characterized by", "include", "experience", "may have"]
+        case .diagnosis: ["diagnos", "test", "screen", "imaging", "biopsy", "confirmed by", "detected", "criteria", "sensitivity", "specificity", "score"]
+        case .treatment: ["treat", "therapy", "recommend", "should be", "should receive", "first-line", "first line", "management", "administer", "initiate", "offered", "consider", "suggest", "indicated", "injection", "surgery", "option"]
+        case .prognosis: ["prognosis", "outlook", "survival", "mortality", "life expectancy", "recover", "progress", "complication", "outcome", "resolve"]
+        case .prevention: ["prevent", "prophyla", "vaccin", "reduce the risk", "avoid"]
+        case .epidemiology: ["affects", "prevalence", "incidence", "per 100", "in the united states", "estimated", "common", "rare", "people worldwide"]
+        case .adverseEffects: ["side effect", "adverse", "toxicity", "harm", "risk of bleeding", "contraindicated", "caution", "interaction"]
+        case .dosing: ["mg/kg", " mg", "dose", "dosage", "dosing", "daily", "twice", "every", "units", "mcg", "g/day"]
+        case .genetics: ["gene", "inherit", "autosomal", "mutation", "familial", "sporadic", "x-linked"]
+        case .definition: [" is a ", " is an ", " are a ", "refers to", "defined as", "is characterized"]
+        case .comparison: ["compared with", "compared to", "versus", "superior", "non-inferior", "noninferior", "than"]
+        }
+    }
+
+    /// MedQuAD question types ("qtype") and the aspect their answers speak to.
+    public static let questionTypes: [String: Intent] = [
+        "causes": .causes, "susceptibility": .causes, "symptoms": .symptoms, "exams and tests": .diagnosis,
+        "treatment": .treatment, "outlook": .prognosis, "complications": .prognosis, "prevention": .prevention,
+        "frequency": .epidemiology, "inheritance": .genetics, "genetic changes": .genetics, "information": .definition,
+        "considerations": .treatment, "stages": .diagnosis, "research": .treatment, "support groups": .definition,
+    ]
+
+    /// The intents whose sections follow this one's, in order (this one first).
     public var related: [Intent] {
         switch self {
         case .causes: [.causes, .genetics, .mechanism, .epidemiology, .symptoms, .treatment]
         case .mechanism: [.mechanism, .causes, .genetics, .symptoms]
         case .symptoms: [.symptoms, .diagnosis, .causes, .treatment]
         case .diagnosis: [.diagnosis, .symptoms, .treatment]
-        case .treatment: [.treatment, .dosing, .adverseEffects, .prognosis]
+        case .treatment: [.treatment, .dosing, .adverseEffects, .prognosis, .prevention]
         case .prognosis: [.prognosis, .treatment, .adverseEffects]
         case .prevention: [.prevention, .causes, .treatment]
         case .epidemiology: [.epidemiology, .causes, .genetics]
         case .adverseEffects: [.adverseEffects, .dosing, .treatment]
-        case .dosing: [.dosing, .adverseEffects, .treatment]
+        case .dosing: [.dosing, .treatment, .adverseEffects]
         case .genetics: [.genetics, .causes, .epidemiology]
         case .definition: [.definition, .symptoms, .causes, .treatment, .prognosis]
         case .comparison: [.comparison, .treatment, .adverseEffects, .prognosis]
         }
     }
 
-    /// A section heading for this intent about `topic` ("Causes of Blepharospasm").
+    /// A section heading for this aspect about `topic` ("Causes of Blepharospasm").
     public func heading(topic: String) -> String {
         switch self {
         case .causes: "Causes of \(topic)"
@@ -61,17 +114,114 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The intent a question asks, by its cue phrases (the first cue found wins ties by position:
-    /// the question's own words come before the generic "what is").
-    public static func detect(in question: String) -> Intent {
-        let text = " " + question.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + " "
-        var best: (intent: Intent, score: Int)?
-        for intent in Intent.allCases where intent != .definition {
-            let score = intent.cues.reduce(0) { count, cue in
-                count + (cue.hasPrefix(" ") ? (text.contains(cue) ? 1 : 0) : (text.contains(" " + cue) ? 1 : 0))
-            }
-            if score > 0 && (best == nil || score > best!.score) { best = (intent, score) }
+    /// A words a search for this aspect may add ("treatment", "therapy").
+    var searchWords: [String] {
+        switch self {
+        case .causes: ["cause", "causes", "risk factors"]
+        case .mechanism: ["mechanism", "pathophysiology"]
+        case .symptoms: ["symptoms", "signs"]
+        case .diagnosis: ["diagnosis", "test"]
+        case .treatment: ["treatment", "therapy", "recommended"]
+        case .prognosis: ["prognosis", "outlook"]
+        case .prevention: ["prevention", "prevent"]
+        case .epidemiology: ["prevalence", "incidence", "common"]
+        case .adverseEffects: ["adverse effects", "side effects"]
+        case .dosing: ["dose", "dosing", "mg"]
+        case .genetics: ["genetic", "inherited", "gene"]
+        case .definition: []
+        case .comparison: ["compared"]
         }
-        return best?.intent ?? .definition
+    }
+}
+
+/// Matching of intent cues on normalised text: lower-case words separated by single spaces,
+/// with a leading and trailing space (``IntentCues/normalized(_:)``).
+enum IntentCues {
+    /// `text` lower-cased, punctuation turned into spaces, runs of spaces collapsed, padded.
+    /// Letters, digits, `/`, `-` and non-ASCII characters are kept (works over UTF-8 bytes).
+    static func normalized<S: StringProtocol>(_ text: S) -> String {
+        var out: [UInt8] = [0x20]
+        out.reserveCapacity(text.utf8.count + 2)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let kept: UInt8?
+            switch byte {
+            case 0x41...0x5A: kept = byte + 32
+            case 0x61...0x7A, 0x30...0x39, 0x2F, 0x2D, 0x80...0xFF: kept = byte
+            default: kept = nil
+            }
+            if let kept {
+                if pendingSpace && out.last != 0x20 { out.append(0x20) }
+                pendingSpace = false
+                out.append(kept)
+            } else {
+                pendingSpace = true
+            }
+        }
+        out.append(0x20)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `cue` occurs at a word start in `normalized` (a cue starting with a space or
+    /// ending with one is matched as written).
+    static func contains(_ normalized: String, cue: String) -> Bool {
+        position(of: cue, in: normalized) != nil
+    }
+
+    /// Where `cue` first occurs at a word start, as a byte offset.
+    static func position(of cue: String, in normalized: String) -> Int? {
+        normalized.firstByteOffset(of: cue.hasPrefix(" ") ? cue : " " + cue)
+    }
+
+    /// Sentence cues by their first three bytes (after the leading space), for counting every
+    /// intent's cues in one pass over a sentence's word starts.
+    private static let sentenceCueIndex: [UInt32: [(intent: Intent, cue: [UInt8])]] = {
+        var index: [UInt32: [(Intent, [UInt8])]] = [:]
+        for intent in Intent.allCases {
+            for cue in intent.sentenceCues {
+                let bytes = Array((cue.hasPrefix(" ") ? String(cue.dropFirst()) : cue).utf8)
+                guard bytes.count >= 3 else { continue }
+                index[key(bytes[0], bytes[1], bytes[2]), default: []].append((intent, bytes))
+            }
+        }
+        return index
+    }()
+
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
+
+    /// How many of each intent's sentence cues occur at word starts of normalised text.
+    static func sentenceCueCounts(_ normalized: String) -> [Intent: Int] {
+        var counts: [Intent: Int] = [:]
+        var seen = Set<[UInt8]>()
+        var text = normalized
+        text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return }
+            for start in 1..<(bytes.count - 2) where bytes[start - 1] == 0x20 {
+                guard let candidates = sentenceCueIndex[key(bytes[start], bytes[start + 1], bytes[start + 2])] else { continue }
+                for (intent, cue) in candidates where start + cue.count <= bytes.count && !seen.contains(cue) {
+                    var matched = true
+                    for offset in 3..<cue.count where bytes[start + offset] != cue[offset] { matched = false; break }
+                    if matched {
+                        seen.insert(cue)
+                        counts[intent, default: 0] += 1
+                    }
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The aspect a heading path or section label names, if any (the last heading that names
+    /// one wins: "Treatment > Dosing" is dosing).
+    static func aspect(ofHeading heading: String) -> Intent? {
+        var best: (intent: Intent, position: Int)?
+        let text = normalized(heading)
+        for intent in Intent.allCases where intent != .comparison {
+            for cue in intent.headingCues {
+                guard let position = position(of: cue, in: text) else { continue }
+                if best == nil || position > best!.position { best = (intent, position) }
+            }
+        }
+        return best?.intent
     }
 }

@@ -16,6 +16,11 @@ public enum SentenceSplitter {
 
     /// The sentences of `text`, each trimmed, in order.
     public static func sentences(_ text: String) -> [Substring] {
+        sentences(text[...])
+    }
+
+    /// The sentences of a substring, as substrings of the same string.
+    public static func sentences(_ text: Substring) -> [Substring] {
         var result: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -23,13 +28,19 @@ public enum SentenceSplitter {
             let sentence = text[start..<end].trimmingWhitespace
             if !sentence.isEmpty { result.append(sentence) }
         }
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" {
+        // Scan bytes; only at a line break or a `.`, `?`, `!` look at characters.
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 emit(index)
-                start = text.index(after: index)
-            } else if character == "." || character == "?" || character == "!" {
-                let after = text.index(after: index)
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+                continue
+            } else if byte == 0x2E || byte == 0x3F || byte == 0x21 {
+                let after = utf8.index(after: index)
                 if isBoundary(in: text, at: index, after: after) {
                     // Keep closing quotes/brackets with the sentence.
                     var end = after
@@ -40,13 +51,13 @@ public enum SentenceSplitter {
                     continue
                 }
             }
-            index = text.index(after: index)
+            index = utf8.index(after: index)
         }
         emit(text.endIndex)
         return result
     }
 
-    private static func isBoundary(in text: String, at period: String.Index, after: String.Index) -> Bool {
+    private static func isBoundary(in text: Substring, at period: String.Index, after: String.Index) -> Bool {
         // Must be followed by whitespace, then an upper-case letter, digit or opening bracket/quote.
         var next = after
         while next < text.endIndex, "\"'”’)]".contains(text[next]) { next = text.index(after: next) }

@@ -56,7 +56,9 @@ public struct BEIREvaluation {
         let plan = IngestPlan.make(paths: [corpus], format: .beir)
         let summary = try Ingestor(library: library).run(plan)
         if let problem = summary.errors.first { throw EvidentError("\(problem)") }
-        try LibraryIndexer(library: library, schema: schema).update()
+        var indexer = LibraryIndexer(library: library, schema: schema)
+        indexer.buildsVocabulary = false
+        try indexer.update()
         let indexSeconds = Date().timeIntervalSince(started)
 
         let snapshot = try LibraryIndexer.open(library, schema: schema)

@@ -54,6 +54,10 @@ public struct LibraryIndexer {
     let schema: IndexSchema
     /// Documents read from the library per page.
     var pageSize = 5_000
+    /// Whether an update also rebuilds the library's vocabulary (``LibraryVocabulary``).
+    public var buildsVocabulary = true
+    /// The MeSH vocabulary library names are resolved against (nil: the installed one).
+    public var mesh: Lexicon?
 
     /// Creates an indexer for `library` (the schema is fixed per index; a different one is for experiments).
     public init(library: Library, schema: IndexSchema = LibraryIndex.schema) {
@@ -85,6 +89,7 @@ public struct LibraryIndexer {
         }
         guard pending > 0 else {
             let snapshot = writer.currentSnapshot
+            try refreshVocabulary(onlyIfMissing: true)
             return Summary(indexed: 0, removed: 0, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
         }
         var cursor = since
@@ -108,7 +113,15 @@ public struct LibraryIndexer {
             cursor = last.sequence
         }
         let snapshot = try writer.commit(sourceSequence: latest)
+        try refreshVocabulary(onlyIfMissing: false)
         return Summary(indexed: indexed, removed: removed, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
+    }
+
+    /// Rebuilds the library's vocabulary (``LibraryVocabulary``) after the index changed, or when it has none.
+    private func refreshVocabulary(onlyIfMissing: Bool) throws {
+        guard buildsVocabulary else { return }
+        if onlyIfMissing, let existing = try? LibraryVocabulary.open(library), existing.sourceSequence == (try library.changeSequence()) { return }
+        try LibraryVocabulary.build(library: library, mesh: try mesh ?? EvidentResources.meshLexicon(explicit: nil))
     }
 
     /// Opens the committed index for searching (an empty index if none has been built).

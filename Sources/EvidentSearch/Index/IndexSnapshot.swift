@@ -99,3 +99,10 @@ public final class IndexSnapshot: Sendable {
         return map
     }
 }
+
+extension IndexSnapshot {
+    /// How many documents (deleted ones included) contain an analyzed term, over all segments.
+    public func documentFrequency(term: String) -> Int {
+        documentFrequency(Array(term.utf8))
+    }
+}

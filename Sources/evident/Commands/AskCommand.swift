@@ -8,17 +8,22 @@ struct AskCommand: ParsableCommand {
         commandName: "ask",
         abstract: "Answer a clinical question from the library, guidelines first, every sentence cited.",
         discussion: """
-            The answer has two parts, From the Guidelines and From the Research, with sections for \
-            the question's intent (causes, treatment, diagnosis, …) and related aspects, then a \
-            numbered reference list. Every statement is a sentence of a cited source. When the \
-            library holds nothing relevant, the answer says so (exit status 0).
+            The answer has two parts, From the Guidelines and From the Research: a lead that \
+            answers the question, then sections in the order the question asks (causes, \
+            treatment, diagnosis, …), then a numbered reference list. Every statement is quoted \
+            from a cited source and shown with the context the source gives it (its heading, \
+            table row or list lead-in) and, for a graded recommendation, its grade.
 
-            Topics are recognised with the MeSH vocabulary: --mesh FILE, else $EVIDENT_MESH, else \
-            mesh_id_label_mappings.tsv in the library directory (`make library` puts it there).
+            The question may be terse ("gout flare tx"), full, misspelled, or a long message. \
+            Concepts are recognised with MeSH (installed by `make setup`; see `evident \
+            resources`) and the library's own names and abbreviations; qualifiers such as \
+            pregnancy, children or "creatinine clearance 40" are kept. When the library has no \
+            evidence on something the question names, the answer says so (exit status 0).
 
             Examples:
               evident ask "What causes blepharospasm?"
-              evident ask "gout flare treatment" --format markdown
+              evident ask "UTI antibiotics in pregnancy" --format markdown
+              evident ask "dabigatran dose in kidney disease" --explain
               evident ask "How is acute pancreatitis managed?" --tier guideline --format html > answer.html
             """
     )
@@ -36,10 +41,13 @@ struct AskCommand: ParsableCommand {
     @Flag(name: .long, help: "Same as --format json.")
     var json = false
 
+    @Flag(name: .long, help: "Show how the question was understood and why each statement was chosen (JSON: an `explain` member).")
+    var explain = false
+
     @Option(name: .long, help: ArgumentHelp("Answer from one tier only: guideline or research.", valueName: "tier"))
     var tier: Tier?
 
-    @Option(name: .long, help: ArgumentHelp("The MeSH table (mesh_id_label_mappings.tsv).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: $EVIDENT_MESH, else the installed one; see `evident resources`).", valueName: "file"))
     var mesh: String?
 
     @Option(name: .long, help: ArgumentHelp("The closing disclaimer (default: $EVIDENT_DISCLAIMER, else a fixed sentence).", valueName: "text"))
@@ -49,14 +57,17 @@ struct AskCommand: ParsableCommand {
 
     func run() throws {
         let library = try libraryOptions.open(create: false)
-        let composer: AnswerComposer
+        var composer: AnswerComposer
         do {
-            composer = try Self.composer(library: library, mesh: mesh, disclaimer: disclaimer)
+            let opened = try AnswerComposer.open(library: library, mesh: mesh)
+            composer = opened.composer
+            for warning in opened.warnings { Terminal.writeError("note: \(warning)\n") }
         } catch {
             Terminal.printError("\(error)")
             throw ExitCode(ExitStatus.fatal)
         }
-        let answer = try composer.answer(question, tier: tier)
+        if let text = disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"] { composer.disclaimer = text }
+        let answer = try composer.answer(question, tier: tier, explain: explain)
         switch json ? .json : format {
         case .json: try Terminal.printJSON(answer)
         case .markdown: print(AnswerRenderer.markdown(answer), terminator: "")
@@ -64,52 +75,45 @@ struct AskCommand: ParsableCommand {
         case .text: print(AnswerRenderer.text(answer, width: Terminal.stdoutIsTTY ? min(Terminal.width, 110) : 100, emphasis: Terminal.stdoutIsTTY))
         }
     }
-
-    /// Builds a composer: the index, the MeSH vocabulary (if found) and the aspect model.
-    static func composer(library: Library, mesh: String?, disclaimer: String?) throws -> AnswerComposer {
-        let environment = ProcessInfo.processInfo.environment
-        let fallback = (library.directory as NSString).appendingPathComponent("mesh_id_label_mappings.tsv")
-        var vocabulary: MeSHVocabulary?
-        if let explicit = mesh ?? environment["EVIDENT_MESH"] {
-            // A table the user named must exist; it is never silently replaced by another.
-            guard FileManager.default.fileExists(atPath: explicit) else { throw EvidentError("\(explicit): no such file (the MeSH table)") }
-            vocabulary = try MeSHVocabulary(path: explicit)
-        } else if FileManager.default.fileExists(atPath: fallback) {
-            vocabulary = try MeSHVocabulary(path: fallback)
-        } else {
-            Terminal.writeError("warning: no MeSH table found (--mesh, $EVIDENT_MESH, or \(fallback)); topics are the question's words\n")
-        }
-        var composer = AnswerComposer(library: library, snapshot: try LibraryIndexer.open(library), vocabulary: vocabulary, classifier: try library.aspectModel())
-        if let text = disclaimer ?? environment["EVIDENT_DISCLAIMER"] { composer.disclaimer = text }
-        return composer
-    }
 }
 
-/// `evident aspects`: train and measure the aspect classifier.
+/// `evident aspects`: measure the aspect classifier, or retrain the model Evident ships.
 struct AspectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aspects",
-        abstract: "Train the aspect classifier on the library's MedQuAD answers and report its accuracy.",
+        abstract: "Measure the aspect classifier on the library's MedQuAD answers (and retrain the shipped model).",
         discussion: """
             Sentences of MedQuAD answers are labelled with their question type (causes, treatment, \
-            symptoms, …). The model is trained on four fifths of the pages, tested on the rest \
-            (pages kept whole), then trained on all and saved in the library for `evident ask`.
+            symptoms, …). The model is trained on four fifths of the pages and tested on the rest \
+            (pages kept whole). Answers use the model Evident ships (Sources/Evident/Resources/\
+            aspect-model.tsv); --write-model FILE writes a model trained on all of this library's \
+            MedQuAD pages, to replace it. The library must hold MedQuAD (ingest ../shared/data/medquad).
             """
     )
 
     @OptionGroup var libraryOptions: LibraryOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write the model trained on all pages to this file (the shipped resource's format).", valueName: "file"))
+    var writeModel: String?
 
     @Flag(name: .long, help: "Print the evaluation as JSON.")
     var json = false
 
     func run() throws {
         let library = try libraryOptions.open(create: false)
-        let evaluation: AspectClassifier.Evaluation
-        do {
-            evaluation = try library.trainAspectModel()
-        } catch {
-            Terminal.printError("\(error)")
+        let examples = try library.aspectExamples()
+        guard !examples.isEmpty else {
+            Terminal.printError("no MedQuAD answers in \(library.directory): the aspect model is trained on MedQuAD pages (ingest them to measure or retrain it)")
             throw ExitCode(ExitStatus.partialFailure)
+        }
+        let evaluation = AspectClassifier.evaluate(examples)
+        if let writeModel {
+            let header = """
+                Evident aspect model: counts of stemmed sentence terms per aspect, trained by `evident aspects --write-model`
+                on the answers of MedQuAD (NIH institute pages, CC BY 4.0, https://github.com/abachaa/MedQuAD), each sentence
+                labelled with its question type. Held-out accuracy \(String(format: "%.3f", evaluation.accuracy)) on \(evaluation.testSentences) sentences (majority baseline \(String(format: "%.3f", evaluation.majorityBaseline))).
+                """
+            try AspectCounts.train(examples).tsv(header: header).write(toFile: writeModel, atomically: true, encoding: .utf8)
         }
         if json { try Terminal.printJSON(evaluation); return }
         print("Aspect classifier: \(Terminal.number(evaluation.trainingSentences)) training sentences, \(Terminal.number(evaluation.testSentences)) held out")
@@ -117,6 +121,7 @@ struct AspectsCommand: ParsableCommand {
         for (aspect, counts) in evaluation.perAspect.sorted(by: { $0.key < $1.key }) {
             print("  \(aspect.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%.3f", Double(counts[0]) / Double(max(1, counts[1]))))  (\(counts[1]) sentences)")
         }
+        if let writeModel { print("model written to \(writeModel)") }
     }
 }
 

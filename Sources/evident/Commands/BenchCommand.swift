@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance on real data and print a table (use a release build).",
-        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self]
+        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self, AnswersBenchCommand.self]
     )
 }
 
@@ -204,7 +204,7 @@ struct AskBenchCommand: ParsableCommand {
 
     @OptionGroup var libraryOptions: LibraryOptions
 
-    @Option(name: .long, help: ArgumentHelp("The MeSH table.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: the installed one).", valueName: "file"))
     var mesh: String?
 
     @Option(name: .long, help: "Rounds per question.")
@@ -217,7 +217,7 @@ struct AskBenchCommand: ParsableCommand {
         Terminal.warnIfDebugBuild()
         let library = try libraryOptions.open(create: false)
         let start = DispatchTime.now().uptimeNanoseconds
-        let composer = try AskCommand.composer(library: library, mesh: mesh, disclaimer: nil)
+        let composer = try AnswerComposer.open(library: library, mesh: mesh).composer
         let setup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let report = try AskBenchmark.run(composer: composer, setupMilliseconds: setup, rounds: max(1, rounds))
         if json { try Terminal.printJSON(report); return }

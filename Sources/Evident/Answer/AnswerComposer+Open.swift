@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+
+extension AnswerComposer {
+    /// A composer for `library` with everything answering needs: the index, the vocabulary (the
+    /// installed MeSH vocabulary, or `mesh`, and the library's own, built now if it has none or
+    /// is behind the library) and the aspect model. `warnings` says, once, which features are off.
+    public static func open(library: Library, mesh: String? = nil) throws -> (composer: AnswerComposer, warnings: [String]) {
+        let snapshot = try LibraryIndexer.open(library)
+        let meshLexicon = try EvidentResources.meshLexicon(explicit: mesh)
+        var warnings: [String] = []
+        var libraryLexicon = try? LibraryVocabulary.open(library)
+        let sequence = try library.changeSequence()
+        if libraryLexicon == nil || libraryLexicon?.sourceSequence != sequence {
+            do {
+                try LibraryVocabulary.build(library: library, mesh: meshLexicon)
+                libraryLexicon = try LibraryVocabulary.open(library)
+            } catch {
+                Logger(label: "evident.vocabulary").warning("cannot build the library's vocabulary: \(error)")
+            }
+        }
+        let vocabulary = Vocabulary(mesh: meshLexicon, library: libraryLexicon)
+        if let limitation = vocabulary.limitations { warnings.append(limitation) }
+        let classifier = libraryLexicon?.aspectClassifier ?? (try? AspectCounts.bundled()).map { AspectClassifier(counts: $0) }
+        return (AnswerComposer(library: library, snapshot: snapshot, vocabulary: vocabulary, classifier: classifier), warnings)
+    }
+}
+
+extension EvidentResources {
+    /// The MeSH vocabulary to use: `explicit` (a compiled `mesh.lexicon`; it must exist), else
+    /// `$EVIDENT_MESH`, else the installed one; nil when none is installed.
+    public static func meshLexicon(explicit: String?) throws -> Lexicon? {
+        if let path = explicit ?? ProcessInfo.processInfo.environment["EVIDENT_MESH"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard FileManager.default.fileExists(atPath: path) else { throw EvidentError("\(path): no such file (the MeSH vocabulary)") }
+            if path.hasSuffix(".tsv") || path.hasSuffix(".tsv.gz") {
+                throw EvidentError("\(path): a MeSH table, not a compiled vocabulary: compile it with `evident resources build --mesh-dir \((path as NSString).deletingLastPathComponent)`")
+            }
+            return try Lexicon(path: path)
+        }
+        return try openMeSH()
+    }
+}

@@ -1,0 +1,138 @@
+import EvidentSearch
+import Foundation
+import GRDB
+
+/// One passage retrieved for a question, with its document and how well it matched.
+struct RetrievedPassage {
+    var documentRowid: Int64
+    var document: Document
+    var ordinal: Int
+    var passage: Passage
+    /// The document's rank in its tier's search (0 = best).
+    var documentRank: Int
+    /// How well the passage itself (with its heading) matches the question, 0…1 within the tier.
+    var passageScore: Double
+
+    /// `<document id>#<ordinal>`.
+    var passageID: String { "\(document.id)#\(ordinal)" }
+}
+
+/// The second stage: searches each tier with every part of the question (concept names and
+/// synonyms, abbreviations, attribute words, qualifiers, leftover words), then ranks the
+/// passages of the documents found, headings included, so "Dabigatran › Renal impairment"
+/// meets "dabigatran dose in kidney disease".
+struct EvidenceRetriever {
+    let library: Library
+    let snapshot: IndexSnapshot
+    /// Documents searched per tier.
+    var documentsPerTier = 12
+    /// Documents added per tier by the search that requires the subject.
+    var documentsWithSubject = 6
+    /// Passages kept per tier for selection.
+    var passagesPerTier = 36
+    /// Passages kept per document (a long guideline does not crowd out the rest).
+    var passagesPerDocument = 10
+
+    /// Weighted query terms for a question: concept names count more than the words around them.
+    func queryTerms(_ query: StructuredQuery) -> [String: Int] {
+        var weights: [String: Int] = [:]
+        func add(_ text: String, _ weight: Int) {
+            for term in snapshot.analyzer.terms(text, cache: snapshot.stems) { weights[term] = max(weights[term] ?? 0, weight) }
+        }
+        for mention in query.mentions {
+            switch mention.role {
+            case .primary:
+                add(mention.text, 3)
+                add(mention.concept.name, 3)
+                for synonym in mention.concept.synonyms.prefix(5) { add(synonym, 2) }
+                for abbreviation in mention.concept.abbreviations.prefix(3) { add(abbreviation, 2) }
+            case .key:
+                add(mention.text, 3)
+                add(mention.concept.name, 2)
+                for synonym in mention.concept.synonyms.prefix(3) { add(synonym, 1) }
+            case .related, .modifier, .qualifier:
+                add(mention.text, 1)
+            case .nonMedical:
+                add(mention.text, 1)
+            }
+        }
+        for qualifier in query.qualifiers { add(qualifier.text, 1) }
+        for word in query.otherWords { add(word, query.isMedical ? 1 : 2) }
+        for word in query.intent.searchWords.prefix(2) { add(word, 1) }
+        return weights
+    }
+
+    /// The search query for the weighted terms (a weight repeats a term, as BM25F counts query frequency).
+    func searchQuery(_ weights: [String: Int]) -> SearchQuery {
+        var query = SearchQuery()
+        for (term, weight) in weights.sorted(by: { $0.key < $1.key }) {
+            for _ in 0..<weight { query.should.append(term) }
+        }
+        return query
+    }
+
+    /// The best passages of `tier` for the question.
+    func retrieve(_ query: StructuredQuery, tier: Tier) throws -> [RetrievedPassage] {
+        let weights = queryTerms(query)
+        let search = searchQuery(weights)
+        guard !search.isEmpty else { return [] }
+        let filter = SearchFilter(facets: ["tier": [tier.rawValue]])
+        var hits = snapshot.search(search, limit: documentsPerTier, filter: filter)
+        // Long documents that name the subject (a guideline's one line on it) can rank below
+        // short pages that say the question's other words often: search again requiring the
+        // subject's rarest word, and add what the first search missed.
+        if let primary = query.primary {
+            let terms = snapshot.analyzer.terms(primary.text, cache: snapshot.stems)
+            if let rarest = terms.min(by: { snapshot.documentFrequency(term: $0) < snapshot.documentFrequency(term: $1) }) {
+                var focused = search
+                focused.required = [rarest]
+                let seen = Set(hits.map(\.key))
+                hits += snapshot.search(focused, limit: documentsWithSubject, filter: filter).filter { !seen.contains($0.key) }
+            }
+        }
+        guard !hits.isEmpty else { return [] }
+        let idf = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, snapshot.inverseDocumentFrequency(term: $0)) })
+        let needles = SubjectNeedles(query.primary)
+        var passages: [RetrievedPassage] = []
+        try library.database.read { db in
+            for (rank, hit) in hits.enumerated() {
+                guard let (document, stored) = try Library.documentWithPassages(rowid: hit.key, in: db) else { continue }
+                var scored: [RetrievedPassage] = []
+                let titled = needles.mayMatch(document.title ?? "")
+                for (ordinal, passage) in stored {
+                    // A passage that cannot name the subject, in a document not titled with it, is not analysed.
+                    let candidate = titled || needles.mayMatch(passage.text) || needles.mayMatch(passage.heading ?? "")
+                    let score = candidate ? passageScore(passage, weights: weights, idf: idf) : 0
+                    scored.append(RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
+                                                   documentRank: rank, passageScore: score))
+                }
+                scored.sort { $0.passageScore > $1.passageScore }
+                passages += scored.prefix(passagesPerDocument)
+            }
+        }
+        let best = passages.map(\.passageScore).max() ?? 0
+        guard best > 0 else { return [] }
+        for index in passages.indices { passages[index].passageScore /= best }
+        // Rank by passage fit, with the document's rank as a tie-breaker worth a little.
+        passages.sort { ($0.passageScore - 0.02 * Double($0.documentRank)) > ($1.passageScore - 0.02 * Double($1.documentRank)) }
+        return Array(passages.prefix(passagesPerTier))
+    }
+
+    /// BM25-style fit of a passage's text and heading to the weighted terms (heading matches
+    /// count double: a heading says what its text is about).
+    func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double]) -> Double {
+        let analyzer = snapshot.analyzer
+        let textTerms = analyzer.terms(passage.text, cache: snapshot.stems)
+        let headingTerms = passage.heading.map { analyzer.terms($0, cache: snapshot.stems) } ?? []
+        var counts: [String: Double] = [:]
+        for term in textTerms where weights[term] != nil { counts[term, default: 0] += 1 }
+        for term in headingTerms where weights[term] != nil { counts[term, default: 0] += 2 }
+        let length = Double(textTerms.count + headingTerms.count)
+        let norm = 1.2 * (0.25 + 0.75 * length / 60)
+        var score = 0.0
+        for (term, frequency) in counts {
+            score += Double(weights[term]!) * (idf[term] ?? 0) * frequency / (frequency + norm)
+        }
+        return score
+    }
+}

@@ -1,0 +1,153 @@
+/// A piece of a passage that could become a statement, with the context its source gives it.
+///
+/// Its `quote` is an exact substring of the passage; `text` (and each list item) is an exact
+/// substring of the quote, so every statement can be found word for word in its source.
+struct EvidenceUnit {
+    enum Kind {
+        /// A sentence of a paragraph.
+        case sentence
+        /// A line under a lead-in that ends with a colon ("The following agents should not be used:").
+        case listItem
+        /// A table row "Header: cells" (``MarkdownSections`` and the NGC importer write rows so).
+        case tableRow
+        /// An inline list "Lead-in - a - b - c" (NIH pages write lists so).
+        case inlineList
+    }
+
+    var kind: Kind
+    /// Exact text of the passage this unit stands on.
+    var quote: Substring
+    /// The statement text: the quote, or the part after a row header or label.
+    var text: Substring
+    /// List items (``Kind/inlineList``), each an exact substring of the quote.
+    var items: [Substring] = []
+    /// The lead-in line of a list item.
+    var leadIn: Substring?
+    /// A table row's header cell, or an inline label ("CONCLUSIONS", "Dose").
+    var rowHeader: Substring?
+    /// Which line of the passage it comes from (list items of one list share a lead-in line).
+    var line: Int
+}
+
+/// Cuts passages into ``EvidenceUnit``s: lines (list items under a lead-in, table rows), inline
+/// lists, and sentences of paragraphs; inline abstract labels ("CONCLUSIONS AND RELEVANCE") and
+/// row headers are split off as context.
+enum EvidenceUnits {
+    /// Labels written inline at the start of an abstract section ("OBJECTIVE To assess…").
+    static let inlineLabels = [
+        "CONCLUSIONS AND RELEVANCE", "MAIN OUTCOMES AND MEASURES", "MAIN OUTCOME MEASURES", "DESIGN, SETTING, AND PARTICIPANTS",
+        "MATERIALS AND METHODS", "METHODS AND FINDINGS", "METHODS AND RESULTS", "STUDY DESIGN", "BACKGROUND AND AIMS",
+        "BACKGROUND", "OBJECTIVES", "OBJECTIVE", "METHODS", "METHOD", "RESULTS", "RESULT", "CONCLUSIONS", "CONCLUSION", "DESIGN",
+        "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS", "INTERVENTION", "IMPORTANCE", "PURPOSE", "AIMS", "AIM",
+        "FINDINGS", "INTERPRETATION", "CONTEXT", "EXPOSURES", "EXPOSURE", "MEASUREMENTS", "INTRODUCTION", "SUMMARY",
+        "SIGNIFICANCE", "LIMITATIONS", "DISCUSSION", "TRIAL REGISTRATION", "FUNDING",
+    ]
+
+    /// The units of a passage's text.
+    static func units(of text: String) -> [EvidenceUnit] {
+        var units: [EvidenceUnit] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var leadIn: Substring?
+        var leadInLine = -1
+        for (number, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmingWhitespace
+            if line.isEmpty { leadIn = nil; continue }
+            // An inline list: "Symptoms include - a - b - c" (three or more items).
+            if line.occurrences(of: " - ") >= 2 || (line.hasPrefix("- ") && line.occurrences(of: " - ") >= 1) {
+                let pieces = line.components(separatedByString: " - ")
+                var lead = pieces.first ?? line[line.startIndex..<line.startIndex]
+                var items = Array(pieces.dropFirst())
+                if lead.hasPrefix("- ") { items.insert(lead.dropFirst(2), at: 0); lead = lead[lead.startIndex..<lead.startIndex] }
+                items = items.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+                // Real list items are short and do not continue a clause; otherwise the dashes are inside prose.
+                if items.count >= 2, items.allSatisfy({ $0.wordCount <= 15 && !Self.continuesClause($0) }) {
+                    units.append(EvidenceUnit(kind: .inlineList, quote: line, text: lead.trimmingWhitespace, items: items, line: number))
+                    leadIn = nil
+                    continue
+                }
+            }
+            // Under a lead-in that ends with a colon, short lines are list items.
+            if let currentLeadIn = leadIn, number == leadInLine + 1 || units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn,
+               line.wordCount <= 60, !line.hasSuffix(":") {
+                let (header, rest) = rowSplit(line)
+                units.append(EvidenceUnit(kind: .listItem, quote: line, text: rest ?? line, leadIn: currentLeadIn, rowHeader: header, line: number))
+                leadInLine = number
+                continue
+            }
+            leadIn = nil
+            if line.hasSuffix(":") && line.wordCount >= 2 {
+                leadIn = line.dropLast()
+                leadInLine = number
+                continue
+            }
+            // A table row or labelled line: "Header: cells".
+            let (header, rest) = rowSplit(line)
+            if let header, let rest, !rest.isEmpty, !isSentenceOpening(header) {
+                if rest.wordCount <= 40 || SentenceSplitter.sentences(rest).count <= 1 {
+                    units.append(EvidenceUnit(kind: .tableRow, quote: line, text: rest, rowHeader: header, line: number))
+                    continue
+                }
+            }
+            for sentence in SentenceSplitter.sentences(line) {
+                let (label, body) = inlineLabel(sentence)
+                units.append(EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number))
+            }
+        }
+        return units
+    }
+
+    /// Words that open a clause's continuation, never a list item ("- which may last…").
+    static let clauseWords: Set<String> = ["which", "and", "or", "but", "is", "are", "was", "were", "that", "who", "whose", "where", "while", "as", "to", "of", "in", "on", "with", "so", "than"]
+
+    /// True when a dash-separated piece continues the sentence before it.
+    static func continuesClause(_ piece: Substring) -> Bool {
+        clauseWords.contains(String(piece.prefix { $0.isLetter }))
+    }
+
+    /// "Header: rest" when the header is a short label (at most six words, no sentence end).
+    static func rowSplit(_ line: Substring) -> (Substring?, Substring?) {
+        guard let colon = line.firstIndex(of: ":") else { return (nil, nil) }
+        let header = line[..<colon].trimmingWhitespace
+        let rest = line[line.index(after: colon)...].trimmingWhitespace
+        let words = header.wordCount
+        guard words >= 1, words <= 6, header.count <= 60, !header.contains("."), let first = header.first, first.isLetter || first.isNumber,
+              !rest.isEmpty, !(rest.first?.isNumber == true && header.last?.isNumber == true) else { return (nil, nil) }
+        return (header, rest)
+    }
+
+    /// "OBJECTIVE To assess…" → ("OBJECTIVE", "To assess…").
+    static func inlineLabel(_ sentence: Substring) -> (Substring?, Substring) {
+        guard let first = sentence.first, first.isUppercase else { return (nil, sentence) }
+        for label in inlineLabels where sentence.hasPrefix(label) {
+            var rest = sentence.dropFirst(label.count)
+            guard let next = rest.first, next == " " || next == ":" || next == "." else { continue }
+            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "." }
+            guard let opening = rest.first, opening.isUppercase || opening.isNumber else { continue }
+            return (sentence.prefix(label.count), rest)
+        }
+        return (nil, sentence)
+    }
+
+    /// Words that open ordinary sentences, not row headers ("Note: …" is a label; "However: …" is not).
+    static func isSentenceOpening(_ header: Substring) -> Bool {
+        let first = header.prefix { $0.isLetter }.lowercased()
+        return ["however", "although", "because", "if", "when", "while", "in", "for", "the", "this", "these", "it", "as", "but", "and"].contains(first)
+            && header.wordCount > 3
+    }
+}
+
+extension Substring {
+    /// The pieces between occurrences of `separator`, as substrings of this one.
+    func components(separatedByString separator: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = startIndex
+        let length = separator.utf8.count
+        while start < endIndex, let offset = self[start...].firstByteOffset(of: separator) {
+            let found = utf8.index(start, offsetBy: offset)
+            pieces.append(self[start..<found])
+            start = utf8.index(found, offsetBy: length)
+        }
+        pieces.append(self[start...])
+        return pieces
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Something a question says about whom, where or when it asks: a population ("in pregnancy",
+/// "my 8-year-old"), a setting ("in the ICU"), a phase of the disease ("relapse", "acute"), or a
+/// value ("creatinine clearance 40", "HbA1c 9%"). Qualifiers are kept from question to answer:
+/// they join the search, favour evidence that matches them, and an answer says when none does.
+public struct Qualifier: Codable, Sendable, Hashable {
+    /// What sort of qualifier.
+    public enum Kind: String, Codable, Sendable {
+        case population, setting, phase, value
+    }
+
+    public var kind: Kind
+    /// A short name ("pregnancy", "children", "intensive care", "creatinine clearance 40 mL/min").
+    public var label: String
+    /// The words of the question that say it.
+    public var text: String
+    /// Word-start cues that show it in a piece of evidence (normalised, see ``IntentCues``).
+    var evidenceCues: [String]
+
+    /// Encodes the public fields.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(label, forKey: .label)
+        try container.encode(text, forKey: .text)
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, label, text }
+
+    /// Decodes the public fields (cues are looked up again from the label).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        label = try container.decode(String.self, forKey: .label)
+        let decodedLabel = try container.decode(String.self, forKey: .label)
+        text = try container.decode(String.self, forKey: .text)
+        evidenceCues = Self.table.first { $0.label == decodedLabel }?.evidence ?? []
+    }
+
+    init(kind: Kind, label: String, text: String, evidenceCues: [String]) {
+        self.kind = kind
+        self.label = label
+        self.text = text
+        self.evidenceCues = evidenceCues
+    }
+
+    /// True when normalised evidence text (``IntentCues/normalized(_:)``) shows the qualifier.
+    func matches(_ normalized: String) -> Bool {
+        evidenceCues.contains { IntentCues.contains(normalized, cue: $0) }
+    }
+
+    /// Populations, settings and phases: label, question cues, evidence cues.
+    static let table: [(kind: Kind, label: String, question: [String], evidence: [String])] = [
+        (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric"]),
+        (.population, "breastfeeding", ["breastfe", "breast fe", "lactating", "lactation", "nursing mother"], ["breastfe", "breast-fe", "lactating", "lactation", "nursing"]),
+        (.population, "children", ["child", "kid ", "kids ", "pediatric", "paediatric", "toddler", "infant", "baby ", "babies", "newborn", "neonat", "my son ", "my daughter", "boy ", "boys ", "girl ", "girls "], ["child", "pediatric", "paediatric", "infant", "neonat", "newborn", "toddler"]),
+        (.population, "adolescents", ["teen", "adolescen", "youth"], ["adolescen", "teen", "young people", "youth"]),
+        (.population, "older adults", ["elderly", "older adult", "older people", "older patient", "geriatric", "senior", "old age", "grandmother", "grandfather", "grandma", "grandpa", "over 65", "aged 65"], ["elderly", "older adult", "older people", "older patient", "older person", "geriatric", "aged 65", "65 years", "older than 65", "age 65"]),
+        (.population, "African ancestry", ["african american", "african ancestry", "black patient", "black people", "black women", "black men"], ["african american", "african ancestry", "black"]),
+        (.population, "Asian ancestry", ["asian"], ["asian"]),
+        (.population, "Hispanic ancestry", ["hispanic", "latino", "latina"], ["hispanic", "latino"]),
+        (.population, "Ashkenazi Jewish ancestry", ["ashkenazi"], ["ashkenazi"]),
+        (.population, "renal impairment", ["kidney disease", "renal disease", "renal impairment", "renal failure", "kidney failure", "ckd ", "renal insufficiency", "impaired renal", "kidney function", "renal function", "dialysis", "crcl", "creatinine clearance", "egfr"], ["renal", "kidney", "crcl", "creatinine clearance", "egfr", "gfr", "dialysis", "ckd"]),
+        (.population, "hepatic impairment", ["liver disease", "hepatic impairment", "liver failure", "cirrhosis", "liver function", "hepatic disease"], ["hepatic", "liver", "cirrhosis", "child-pugh", "child pugh"]),
+        (.setting, "outpatient care", ["outpatient", "ambulatory", "primary care", "gp ", "general practice", "at home "], ["outpatient", "ambulatory", "primary care", "community", "home"]),
+        (.setting, "hospital care", ["inpatient", "hospitalized", "hospitalised", "admitted", "in hospital"], ["inpatient", "hospitali", "admitted", "admission", "hospital"]),
+        (.setting, "intensive care", ["icu", "intensive care", "critical care", "critically ill", "ventilated"], ["icu", "intensive care", "critical care", "critically ill"]),
+        (.setting, "emergency department", ["emergency department", "emergency room", " er ", " ed "], ["emergency department", "emergency room", "emergency"]),
+        (.phase, "relapse", ["relapse", "flare", "exacerbation", "attack", "recurren", "recurring"], ["relapse", "flare", "exacerbation", "attack", "recurren"]),
+        (.phase, "acute", ["acute"], ["acute"]),
+        (.phase, "chronic", ["chronic", "long-standing", "long standing"], ["chronic", "long-term", "maintenance"]),
+        (.phase, "severe", ["severe", "life-threatening", "life threatening", "critical"], ["severe", "life-threatening", "critical"]),
+        (.phase, "refractory", ["refractory", "resistant", "not responding", "failed"], ["refractory", "resistant", "failure", "second-line", "second line"]),
+    ]
+
+    /// Lab and clinical values a question may give, with the cues that name them in evidence.
+    static let valueNames: [(names: [String], label: String, evidence: [String])] = [
+        (["creatinine clearance", "crcl", "cr cl"], "creatinine clearance", ["creatinine clearance", "crcl", "renal function", "renal impairment", "egfr", "gfr"]),
+        (["egfr", "gfr", "glomerular filtration"], "eGFR", ["egfr", "gfr", "glomerular filtration", "creatinine clearance", "crcl"]),
+        (["hba1c", "a1c", "hemoglobin a1c", "haemoglobin a1c", "glycated"], "HbA1c", ["hba1c", "a1c", "glycated", "hemoglobin a1c"]),
+        (["ldl"], "LDL cholesterol", ["ldl"]),
+        (["blood pressure", "bp", "systolic", "diastolic"], "blood pressure", ["blood pressure", "systolic", "diastolic", "mmhg", "mm hg"]),
+        (["potassium", "k+"], "potassium", ["potassium", "mmol/l", "meq/l"]),
+        (["sodium", "na+"], "sodium", ["sodium"]),
+        (["platelet"], "platelet count", ["platelet"]),
+        (["inr"], "INR", ["inr"]),
+        (["bmi", "body mass index"], "BMI", ["bmi", "body mass index"]),
+        (["temperature", "fever of", "temp"], "temperature", ["temperature", "fever"]),
+        (["heart rate", "pulse"], "heart rate", ["heart rate", "pulse"]),
+        (["oxygen saturation", "spo2", "sats"], "oxygen saturation", ["oxygen saturation", "spo2", "sao2"]),
+        (["glucose", "blood sugar"], "glucose", ["glucose"]),
+        (["troponin"], "troponin", ["troponin"]),
+        (["lactate"], "lactate", ["lactate"]),
+        (["ferritin"], "ferritin", ["ferritin"]),
+        (["tsh"], "TSH", ["tsh"]),
+        (["psa"], "PSA", ["psa"]),
+    ]
+
+    /// The qualifiers a question states (normalised with ``IntentCues/normalized(_:)``).
+    static func detect(in question: String) -> [Qualifier] {
+        let normalized = IntentCues.normalized(question)
+        var found: [Qualifier] = []
+        func add(_ qualifier: Qualifier) {
+            if !found.contains(where: { $0.label == qualifier.label }) { found.append(qualifier) }
+        }
+        for entry in table {
+            if let cue = entry.question.first(where: { IntentCues.contains(normalized, cue: $0) }) {
+                add(Qualifier(kind: entry.kind, label: entry.label, text: cue.trimmingCharacters(in: .whitespaces), evidenceCues: entry.evidence))
+            }
+        }
+        // Ages: "8-year-old", "aged 70", "I am 67".
+        for age in ages(in: question) {
+            let label = age < 12 ? "children" : age < 18 ? "adolescents" : age >= 65 ? "older adults" : nil
+            if let label, let entry = table.first(where: { $0.label == label }) {
+                add(Qualifier(kind: .population, label: label, text: "age \(age)", evidenceCues: entry.evidence))
+            }
+        }
+        for value in values(in: question) { add(value) }
+        return found
+    }
+
+    /// Ages stated in a question.
+    static func ages(in text: String) -> [Int] {
+        let patterns = [#"(\d{1,3})[- ]?(?:year|yr)s?[- ]?old"#, #"\baged? (\d{1,3})\b"#, #"\bi am (\d{1,3})\b"#, #"\bi'm (\d{1,3})\b"#, #"\b(\d{1,3}) ?(?:yo|y/o)\b"#,
+                        #"\b(?:mum|mom|mother|father|dad|grandmother|grandfather|grandma|grandpa|husband|wife|son|daughter|he|she|patient|man|woman|boy|girl|baby|child) (?:is|was|aged) (\d{1,3})\b"#]
+        var ages: [Int] = []
+        for pattern in patterns {
+            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+            let range = NSRange(text.startIndex..., in: text)
+            for match in expression.matches(in: text, range: range) {
+                if let group = Range(match.range(at: 1), in: text), let age = Int(text[group]), age <= 120 { ages.append(age) }
+            }
+        }
+        return ages
+    }
+
+    private static let valueExpression = try! NSRegularExpression(
+        pattern: #"(\d+(?:\.\d+)?)\s*(%|mg/dl|mmol/l|meq/l|ml/min(?:/1\.73\s?m2)?|mmhg|mm hg|x10\^?9/l|/µl|/ul|ng/ml|units?)?"#,
+        options: [.caseInsensitive])
+
+    /// Words that may stand between a value's name and its number ("HbA1c of 9%").
+    static let valueConnectives: Set<String> = ["of", "is", "=", ":", "<", ">", "≤", "≥", "at", "below", "above", "under", "over", "less", "than", "greater", "was", "around", "about", "~", "approx", "approximately", "only"]
+
+    /// Values with a name before them ("creatinine clearance 40", "HbA1c of 9%").
+    static func values(in text: String) -> [Qualifier] {
+        let lower = text.lowercased()
+        var result: [Qualifier] = []
+        for entry in valueNames {
+            for name in entry.names {
+                guard let nameRange = lower.range(of: name) else { continue }
+                // The first number within 30 characters after the name.
+                let tail = String(lower[nameRange.upperBound...].prefix(30))
+                let range = NSRange(tail.startIndex..., in: tail)
+                guard let match = valueExpression.firstMatch(in: tail, range: range), let whole = Range(match.range, in: tail) else { continue }
+                let gap = tail[tail.startIndex..<whole.lowerBound]
+                let gapWords = gap.split { $0.isWhitespace }.map(String.init)
+                guard gapWords.allSatisfy({ Self.valueConnectives.contains($0) }) else { continue }
+                let value = tail[whole].trimmingCharacters(in: .whitespaces)
+                result.append(Qualifier(kind: .value, label: "\(entry.label) \(value)", text: name + " " + value, evidenceCues: entry.evidence))
+                break
+            }
+        }
+        return result
+    }
+}
+
+/// A refinement of the asked attribute: when, how long, above what value, first choice, urgency.
+public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
+    case timing, duration, threshold, firstLine = "first line", emergency
+
+    /// Cues in a question.
+    var questionCues: [String] {
+        switch self {
+        case .timing: ["when", "how soon", "timing", "time to", "how early", "how late", "at what point", "start", "initiat", "begin", "stop", "switch"]
+        case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how"]
+        case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for"]
+        case .firstLine: ["first line", "first-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
+        case .emergency: ["emergency", "urgent", "stat", "immediate", "acute management"]
+        }
+    }
+
+    /// Cues in evidence (normalised).
+    var evidenceCues: [String] {
+        switch self {
+        case .timing: ["within", "hours", "hour", "days after", "after", "before", "immediately", "as soon as", "early", "delay", "timing", "once", "until", "when", "onset"]
+        case .duration: ["days", "weeks", "months", "duration", "for at least", "course"]
+        case .threshold: ["<", ">", "≥", "≤", "less than", "greater than", "above", "below", "target", "threshold", "goal", "at least", "exceed", "mmol", "mg/dl", "mmhg", "%"]
+        case .firstLine: ["first-line", "first line", "initial", "preferred", "drug of choice", "mainstay", "first choice", "recommended"]
+        case .emergency: ["emergency", "urgent", "immediate", "acute", "life-threatening", "severe", "stat"]
+        }
+    }
+
+    /// The details a question asks for.
+    static func detect(in normalized: String) -> [AttributeDetail] {
+        allCases.filter { detail in detail.questionCues.contains { IntentCues.contains(normalized, cue: $0) } }
+    }
+}

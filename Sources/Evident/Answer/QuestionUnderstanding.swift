@@ -1,0 +1,218 @@
+import EvidentSearch
+import Foundation
+
+/// The first stage of answering: turns a question (terse, full, misspelled, or a long message)
+/// into a ``StructuredQuery``.
+///
+/// 1. Focus: in a message of several sentences, the sentences that ask.
+/// 2. Spelling: words the library has never seen are corrected against the vocabulary.
+/// 3. Concepts: longest-match linking over MeSH and the library's own names and abbreviations.
+/// 4. Roles: qualifiers and modifiers ("pregnancy", "relapse") are set apart; the primary
+///    concept is the most specific medical subject (a drug for a dosing question).
+/// 5. Attribute, details and qualifiers from the cue tables (``Intent``, ``AttributeDetail``,
+///    ``Qualifier``).
+public struct QuestionUnderstanding: Sendable {
+    let vocabulary: Vocabulary
+    let snapshot: IndexSnapshot
+
+    /// Creates the stage over a vocabulary and the index (for word frequencies).
+    public init(vocabulary: Vocabulary, snapshot: IndexSnapshot) {
+        self.vocabulary = vocabulary
+        self.snapshot = snapshot
+    }
+
+    /// Understands `question`.
+    public func understand(_ question: String) -> StructuredQuery {
+        let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Spelling first, on the whole text, so linking sees the corrected words; a correction
+        // is kept only when the corrected word is part of a concept the vocabulary links.
+        var (corrected, corrections) = correctSpelling(trimmed)
+        if !corrections.isEmpty {
+            let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+                .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
+            let kept = corrections.filter { linkedWords.contains($0.to) }
+            if kept.count != corrections.count {
+                (corrected, corrections) = kept.isEmpty ? (trimmed, []) : correctSpelling(trimmed, only: Set(kept.map(\.from)))
+            }
+        }
+        let focusRange = Self.focus(of: corrected)
+        let focus = String(corrected[focusRange])
+        let normalizedFocus = IntentCues.normalized(focus)
+        let normalizedAll = IntentCues.normalized(corrected)
+
+        let words = LexiconText.words(corrected)
+        let lowercaseStyle = !corrected.contains { $0.isUppercase } || corrected.split(separator: " ").count <= 6
+        let links = vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
+        let qualifiers = Qualifier.detect(in: corrected)
+        let (intent, alsoAsked) = Self.intent(normalizedFocus.count > 2 ? normalizedFocus : normalizedAll, fallback: normalizedAll)
+        var mentions: [StructuredQuery.Mention] = []
+        var seen = Set<String>()
+        for link in links where seen.insert(link.concept.id).inserted {
+            let inFocus = focusRange.contains(words[link.words.lowerBound].range.lowerBound)
+            mentions.append(.init(concept: link.concept, text: link.text, role: role(of: link, qualifiers: qualifiers), inFocus: inFocus, position: link.words.lowerBound))
+        }
+        // An organ condition is a qualifier of a drug question ("dabigatran dose in kidney
+        // disease"), but the subject when nothing else is ("causes of chronic kidney disease").
+        if !mentions.contains(where: { $0.role == .key }) {
+            for index in mentions.indices where mentions[index].role == .qualifier && mentions[index].concept.categories.contains(.disease) {
+                mentions[index].role = .key
+            }
+        }
+        var finalIntent = intent
+        let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
+        choosePrimary(&mentions, intent: &finalIntent)
+        // Content words no concept covers.
+        var covered = Set<Int>()
+        for link in links { covered.formUnion(link.words) }
+        var otherWords: [String] = []
+        for (index, word) in words.enumerated() where !covered.contains(index) && !QuestionWords.isFiller(word.key)
+            && !snapshot.analyzer.stopWords.contains(word.key) && word.key.utf8.count >= 3 && !Self.isQualifierWord(word.key, qualifiers) {
+            let lower = word.original.lowercased()
+            if !otherWords.contains(lower) { otherWords.append(lower) }
+        }
+        // A word the library has never seen that reads like a drug's name ("-mab", "-gepant") is a
+        // concept the answer must cover, not noise.
+        for (index, word) in words.enumerated() where !covered.contains(index) && word.key.utf8.count >= 6 && !QuestionWords.isFiller(word.key) {
+            let lower = word.original.lowercased()
+            guard QuestionWords.looksLikeDrug(lower), snapshot.documentFrequency(term: snapshot.analyzer.terms(lower, cache: snapshot.stems).first ?? lower) == 0 else { continue }
+            let concept = Concept(id: "unknown:" + lower, name: String(word.original), categories: .chemical, synonyms: [String(word.original)], abbreviations: [], broader: [])
+            mentions.append(.init(concept: concept, text: String(word.original), role: .key, inFocus: focusRange.contains(word.range.lowerBound), position: index))
+            otherWords.removeAll { $0 == lower }
+        }
+        return StructuredQuery(
+            question: question, focus: focus, corrected: corrected, corrections: corrections, mentions: mentions,
+            intent: finalIntent, alsoAsked: alsoAsked.filter { $0 != finalIntent },
+            details: details,
+            qualifiers: qualifiers, otherWords: otherWords)
+    }
+
+    /// The part a linked concept plays before the primary one is chosen.
+    private func role(of link: Vocabulary.Mention, qualifiers: [Qualifier]) -> StructuredQuery.Mention.Role {
+        let categories = link.concept.categories
+        let words = LexiconText.words(link.text).map(\.key)
+        let normalized = IntentCues.normalized(link.text)
+        if qualifiers.contains(where: { $0.kind != .value && $0.kind != .phase && $0.matches(normalized) }) || categories.contains(.persons) && !categories.contains(.disease) {
+            return .qualifier
+        }
+        if !categories.isMedical { return .nonMedical }
+        if categories.contains(.diseaseAttribute) || (!words.isEmpty && words.allSatisfy { QuestionWords.isFiller($0) }) { return .modifier }
+        if categories.contains(.drugClass) || (categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .libraryName])) {
+            return .related
+        }
+        return .key
+    }
+
+    /// Picks the primary concept among the key ones: in the asking sentence, the kind the
+    /// attribute is about (a drug for dosing and side effects, else a disease), and the most
+    /// specific (the rarest in the library).
+    private func choosePrimary(_ mentions: inout [StructuredQuery.Mention], intent: inout Intent) {
+        let documents = max(1, snapshot.liveDocuments)
+        var best: (index: Int, score: Double)?
+        for (index, mention) in mentions.enumerated() where mention.role == .key {
+            let categories = mention.concept.categories
+            var score = mention.inFocus ? 3.0 : 0
+            let drugQuestion = intent == .dosing || intent == .adverseEffects
+            let disease = categories.contains(.disease) || categories.contains(.psychology)
+            let drug = categories.contains(.chemical) && !categories.contains(.drugClass)
+            if disease { score += drugQuestion ? 1.5 : 3 }
+            if drug { score += drugQuestion ? 2.5 : 1 }
+            // A name only the library uses, naming neither a disease nor a drug, is rarely the subject.
+            if categories.contains(.libraryName) && !disease && !drug { score -= 1 }
+            let frequency = conceptFrequency(mention)
+            let specificity = 1 - min(1, log(1 + Double(frequency)) / log(1 + Double(documents)))
+            mentions[index].specificity = specificity
+            score += 1.5 * specificity
+            score += 0.2 * Double(LexiconText.words(mention.text).count)
+            score -= 0.01 * Double(mention.position)
+            if best == nil || score > best!.score { best = (index, score) }
+        }
+        if let best { mentions[best.index].role = .primary }
+        // A drug with a disease and no attribute cue is a treatment question.
+        if intent == .definition, mentions.contains(where: { $0.role == .key || $0.role == .primary }),
+           mentions.filter({ $0.role == .key || $0.role == .primary }).count >= 2,
+           mentions.contains(where: { ($0.role == .key || $0.role == .primary) && ($0.concept.categories.contains(.chemical) || $0.concept.categories.contains(.procedure)) }) {
+            intent = .treatment
+        }
+    }
+
+    /// Documents that use a mention's words (its rarest word's document frequency).
+    func conceptFrequency(_ mention: StructuredQuery.Mention) -> Int {
+        let terms = snapshot.analyzer.terms(mention.text, cache: snapshot.stems)
+        return terms.map { snapshot.documentFrequency(term: $0) }.min() ?? 0
+    }
+
+    /// Corrects words the library has never seen; returns the corrected text and the corrections.
+    private func correctSpelling(_ text: String, only: Set<String>? = nil) -> (String, [StructuredQuery.Correction]) {
+        let corrector = SpellingCorrector(vocabulary: vocabulary, snapshot: snapshot)
+        var corrections: [StructuredQuery.Correction] = []
+        var result = ""
+        var last = text.startIndex
+        for word in LexiconText.words(text) {
+            let lower = word.original.lowercased()
+            guard only?.contains(String(word.original)) ?? true, !QuestionWords.isFiller(word.key), !snapshot.analyzer.stopWords.contains(lower),
+                  !vocabulary.hasPhrase(word.key), let fixed = corrector.correction(for: lower) else { continue }
+            result += text[last..<word.range.lowerBound]
+            result += word.original.first?.isUppercase == true ? fixed.prefix(1).uppercased() + fixed.dropFirst() : fixed
+            last = word.range.upperBound
+            corrections.append(.init(from: String(word.original), to: fixed))
+        }
+        result += text[last...]
+        return (result, corrections)
+    }
+
+    /// The asking part of a message: sentences that end with "?" or open like a question; the
+    /// whole text when it is one sentence or none asks.
+    static func focus(of text: String) -> Range<String.Index> {
+        let sentences = SentenceSplitter.sentences(text)
+        guard sentences.count > 1 else { return text.startIndex..<text.endIndex }
+        let asking = sentences.filter { sentence in
+            if sentence.hasSuffix("?") { return true }
+            let first = sentence.prefix { $0.isLetter || $0 == "'" }.lowercased().replacingOccurrences(of: "'", with: "")
+            return QuestionWords.questionOpeners.contains(first) && sentence.split(separator: " ").count >= 3
+        }
+        guard let first = asking.first, let last = asking.last else { return text.startIndex..<text.endIndex }
+        return first.startIndex..<last.endIndex
+    }
+
+    /// The asked attribute (highest cue weight; ties go to the earliest cue) and the others asked.
+    static func intent(_ normalized: String, fallback: String) -> (Intent, [Intent]) {
+        func scores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
+            Intent.allCases.compactMap { intent in
+                var score = 0.0
+                var position = Int.max
+                for (cue, weight) in intent.questionCues where weight > 0 {
+                    if let at = IntentCues.position(of: cue, in: text) {
+                        score += weight
+                        position = min(position, at)
+                    }
+                }
+                return score > 0 ? (intent, score, position) : nil
+            }
+        }
+        var found = scores(normalized)
+        if found.filter({ $0.intent != .definition }).isEmpty { found = scores(fallback) }
+        let specific = found.filter { $0.intent != .definition }
+        guard !specific.isEmpty else {
+            // "What systolic pressure should I aim for…", "when to start…": targets and timing are management.
+            let asksDetail = !AttributeDetail.detect(in: normalized).isEmpty && !IntentCues.contains(normalized, cue: "define")
+            return (asksDetail ? .treatment : .definition, [])
+        }
+        let ranked = specific.sorted { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+        var primary = ranked[0].intent
+        // "X vs Y for Z": a comparison of treatments.
+        if let comparison = ranked.first(where: { $0.intent == .comparison }), comparison.score >= 2 { primary = .comparison }
+        let others = ranked.filter { $0.intent != primary && $0.score >= 1.5 }.sorted { $0.position < $1.position }.map(\.intent)
+        return (primary, others)
+    }
+
+    /// True when a word is part of a stated qualifier ("pregnant", "children").
+    static func isQualifierWord(_ key: String, _ qualifiers: [Qualifier]) -> Bool {
+        let padded = " " + key + " "
+        return qualifiers.contains { qualifier in
+            Qualifier.table.first { $0.label == qualifier.label }?.question.contains { cue in
+                let trimmed = cue.trimmingCharacters(in: .whitespaces)
+                return padded.hasPrefix(" " + trimmed) || trimmed.hasPrefix(key)
+            } ?? false
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// Text in sources that is not evidence: site furniture, links, calculator notices, funding
+/// lines, a grade standing alone, headings fused to the next sentence, methods in place of
+/// findings. Each check is on the exact text, so a statement stays an exact quote.
+enum SourceNoise {
+    /// Phrases that mark a line as site or document furniture rather than evidence.
+    static let furniture = [
+        "http", "www.", "Watch the video", "watch the video", "Click here", "click here", "OpenMedicine Calculator",
+        "available via MCP", "calculate_", "These resources", "this fact sheet", "This fact sheet", "Human Phenotype Ontology",
+        "number of the fraction", "frequency of a sign or symptom", "a frequency of 25/25", "MedlinePlus", "ClinicalTrials.gov",
+        "Orphanet", "GeneReviews", "Medical Dictionary", "Copyright", "All rights reserved", "is supported by", "was supported by",
+        "were supported by", "funded by", "Funded by", "grant from", "Grant ", "conflict of interest", "Conflict of interest",
+        "declare no", "Trial registration", "TRIAL REGISTRATION", "Registration:", "NCT0", "PROSPERO", "Source:", "Adapted from",
+        "Reprinted", "Table ", "Figure ", "See also", "see also", "Contact us", "For more information", "for more information",
+        "Learn more", "learn more", "National Guideline Clearinghouse", "NGC", "press release",
+    ]
+
+    /// True when a unit's text is furniture, not evidence.
+    static func isFurniture<S: StringProtocol>(_ text: S) -> Bool {
+        furniture.contains { text.containsBytes($0) }
+    }
+
+    /// Openings of sentences that describe what a study did rather than what it found.
+    static let methodOpenings = [
+        "We conducted", "We performed", "We enrolled", "We recruited", "We randomly", "We randomized", "We analyzed", "We analysed",
+        "We searched", "We used", "We studied", "We investigated", "We examined", "We assessed", "We evaluated", "We aimed",
+        "We sought", "We hypothesized", "We hypothesised", "We compared", "We measured", "We identified", "We included",
+        "We retrospectively", "We prospectively", "We designed", "We developed", "We describe", "We report", "We present",
+        "This study aimed", "This study was", "The aim", "The purpose", "The objective", "Our aim", "Our objective",
+        "To assess", "To determine", "To evaluate", "To investigate", "To examine", "To compare", "To describe", "To identify",
+        "To explore", "To test", "To review", "In this study", "In this paper", "In this article", "Data were", "Patients were",
+        "Participants were", "A total of", "Between ", "From January", "This retrospective", "This prospective", "A retrospective",
+        "A prospective", "A cross-sectional", "A randomized", "A randomised", "Medical records", "The records",
+    ]
+
+    /// Words that show a sentence reports a finding.
+    static let findingCues = [
+        "found", "showed", "shown", "demonstrated", "associated", "reduced", "increased", "decreased", "improved", "significant",
+        "no difference", "did not", "was not", "were not", "higher", "lower", "risk", "odds", "hazard", "%", "effective",
+        "suggest", "indicate", "conclude", "than", "compared",
+    ]
+
+    /// True when a research sentence states methods and no finding.
+    static func isMethods<S: StringProtocol>(_ text: S) -> Bool {
+        guard methodOpenings.contains(where: { text.hasPrefix($0) }) else { return false }
+        return !findingCues.contains { text.containsBytes($0) } || text.hasPrefix("To ") || text.hasPrefix("The aim") || text.hasPrefix("The purpose")
+    }
+
+    /// Section labels whose text is never a statement: methods of abstracts, definitions of
+    /// grades, diagrams, institute furniture.
+    static let skippedLabels: Set<String> = [
+        "DIAGRAM", "definitions", "research", "support groups", "METHODS", "METHOD", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
+        "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
+        "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "MAIN OUTCOMES AND MEASURES",
+        "INTERVENTIONS", "INTERVENTION", "EXPOSURES", "MEASUREMENTS", "TRIAL REGISTRATION", "FUNDING", "target population",
+        "interventions",
+    ]
+
+    /// True when a passage label (or inline label) marks text that is never a statement.
+    static func isSkippedLabel<S: StringProtocol>(_ label: S?) -> Bool {
+        guard let label else { return false }
+        return skippedLabels.contains(String(label)) || skippedLabels.contains(label.uppercased())
+    }
+
+    /// Pronouns that make a sentence lean on the one before it.
+    static let anaphoricOpenings: Set<String> = ["this", "these", "they", "it", "its", "such", "those", "their", "both", "he", "she", "them"]
+
+    /// True when the first word leans on the previous sentence ("These studies…", "It is…").
+    static func opensWithPronoun<S: StringProtocol>(_ text: S) -> Bool {
+        anaphoricOpenings.contains(text.prefix { $0.isLetter }.lowercased())
+    }
+
+    /// Words that typically open a sentence, used to find where a fused heading ends.
+    static let sentenceOpeners: Set<String> = [
+        "The", "A", "An", "With", "Most", "Many", "Some", "If", "In", "For", "There", "It", "Your", "You", "People",
+        "Doctors", "When", "Although", "About", "Only", "Other", "Anyone", "Each", "Several", "Treatment", "Researchers",
+        "Scientists", "Symptoms", "Physicians", "Patients", "Medications", "Surgery", "Children", "Adults",
+    ]
+
+    /// Small words a heading may contain ("Prevention and Treatment").
+    static let headingJoiners: Set<String> = ["and", "of", "for", "the", "to", "in", "with", "or", "a", "an", "on"]
+
+    /// Splits a heading fused to the start of a sentence by the source ("Common Treatments The
+    /// most common treatments …"): returns the heading and the sentence, both pieces of the text.
+    static func fusedHeading(_ sentence: Substring) -> (heading: Substring, rest: Substring)? {
+        let words = sentence.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: true)
+        guard words.count > 3 else { return nil }
+        for split in 1..<min(7, words.count - 1) {
+            let heading = words[..<split]
+            guard heading.first?.first?.isUppercase == true, heading.last?.first?.isUppercase == true,
+                  heading.allSatisfy({ $0.first?.isUppercase == true || headingJoiners.contains(String($0)) }),
+                  !heading.contains(where: { $0.contains(where: { ".,:;()".contains($0) }) }) else { continue }
+            let opener = words[split]
+            guard sentenceOpeners.contains(String(opener)), words[split + 1].first?.isLowercase == true else { continue }
+            return (sentence[heading.first!.startIndex..<heading.last!.endIndex], sentence[opener.startIndex...])
+        }
+        return nil
+    }
+
+    /// Leading connectives that may be trimmed from a statement ("However, …").
+    static let connectives = ["However, ", "In conclusion, ", "In summary, ", "Thus, ", "Therefore, ", "Overall, ", "Finally, ",
+                              "Moreover, ", "Furthermore, ", "Additionally, ", "Also, ", "Conclusions: ", "Conclusion: ", "In addition, ",
+                              "Taken together, ", "Collectively, ", "Importantly, ", "Notably, "]
+
+    /// The text without a leading connective (still a piece of it).
+    static func withoutConnective(_ text: Substring) -> Substring {
+        for connective in connectives where text.hasPrefix(connective) {
+            let rest = text.dropFirst(connective.count)
+            if let first = rest.first, first.isUppercase || first.isNumber { return rest }
+            if let first = rest.first, first.isLowercase { return rest }
+        }
+        return text
+    }
+}

@@ -1,0 +1,439 @@
+import EvidentSearch
+import Foundation
+
+/// Why a statement was chosen: the parts of its score, the aspect it was filed under and how
+/// that was decided, and where its subject was found.
+public struct StatementExplanation: Codable, Sendable, Equatable {
+    /// One part of the score.
+    public struct Part: Codable, Sendable, Equatable {
+        public var name: String
+        public var value: Double
+    }
+
+    public var score: Double
+    public var parts: [Part]
+    /// The aspect the statement speaks to.
+    public var aspect: Intent
+    /// What decided the aspect: "label", "heading", "sentence", "model".
+    public var aspectFrom: String
+    /// Where the question's subject was found: "sentence", "context" (heading, row header or
+    /// list lead-in) or "title".
+    public var subjectFrom: String
+    /// The question's qualifiers the statement matches.
+    public var qualifiers: [String]
+}
+
+/// A unit of evidence scored against the question.
+struct ScoredUnit {
+    enum Subject: String { case sentence, context, title, words }
+
+    var unit: EvidenceUnit
+    /// Index of its passage in the retrieved list.
+    var source: Int
+    /// The statement text (the unit's text, a leading connective or fused heading trimmed).
+    var text: Substring
+    var label: String?
+    var aspect: Intent
+    var aspectFrom: String
+    var subject: Subject
+    /// Numbers (in the selector's concept list) of the required concepts it covers.
+    var covered: Set<Int>
+    var qualifiers: [String]
+    var score: Double
+    var parts: [StatementExplanation.Part]
+    /// Fit to open the answer: names its subject, answers the asked attribute, stands alone.
+    var canLead: Bool
+    /// How well it fits the asked attribute (1 exact, 0.6 close, 0 other).
+    var fit: Double
+    /// Its grade, in the source's words ("Level B").
+    var grade: String?
+    /// True when its words name the asked attribute ("causes", "treated").
+    var namesAttribute: Bool
+
+    var explanation: StatementExplanation {
+        StatementExplanation(score: (score * 1000).rounded() / 1000, parts: parts, aspect: aspect, aspectFrom: aspectFrom,
+                             subjectFrom: subject.rawValue, qualifiers: qualifiers)
+    }
+}
+
+/// The third stage: scores every unit of the retrieved passages against the whole question.
+/// A unit is kept only when its subject is the question's (in the sentence, in the context its
+/// source gives it, or in the title of a document about it); then its score adds up the fit to
+/// the asked attribute and its details, the other concepts and qualifiers it covers, the
+/// strength of its evidence and how well its passage matched.
+struct StatementSelector {
+    let query: StructuredQuery
+    let tier: Tier
+    let vocabulary: Vocabulary
+    let classifier: AspectClassifier?
+    let libraryLexicon: Lexicon?
+    let analyzer: Analyzer
+    let stems: StemCache
+    /// The question's concepts: required ones first (the primary at 0), then related ones.
+    let concepts: [StructuredQuery.Mention]
+    let requiredCount: Int
+    let matcher: ConceptMatcher
+    /// Normalised leftover words (for questions without a medical concept).
+    let otherWords: [String]
+    /// A cheap test that rules passages out before they are cut into units.
+    let needles: SubjectNeedles
+    init(query: StructuredQuery, tier: Tier, vocabulary: Vocabulary, classifier: AspectClassifier?, libraryLexicon: Lexicon?, snapshot: IndexSnapshot) {
+        self.query = query
+        self.tier = tier
+        self.vocabulary = vocabulary
+        self.classifier = classifier
+        self.libraryLexicon = libraryLexicon
+        analyzer = snapshot.analyzer
+        stems = snapshot.stems
+        let required = query.required.sorted { ($0.role == .primary ? 0 : 1) < ($1.role == .primary ? 0 : 1) }
+        let related = query.mentions.filter { $0.role == .related }
+        concepts = required + related
+        requiredCount = required.count
+        matcher = ConceptMatcher(concepts.map { ($0.concept, [$0.text]) })
+        // Without a medical concept, every word of the question must be in the evidence.
+        otherWords = query.otherWords.map { LexiconText.key($0) }
+            + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
+        needles = SubjectNeedles(required.first)
+    }
+
+    /// Weights of the score's parts (named so `--explain` reads as a sum).
+    enum Weight {
+        static let subjectInSentence = 1.0, subjectInContext = 0.75, subjectInTitle = 0.4
+        static let otherConcept = 0.8, otherConceptInTitle = 0.3, relatedConcept = 0.2
+        static let aspectExact = 1.0, aspectAlsoAsked = 0.6, aspectByCue = 0.5
+        static let attributeWords = 0.3, detail = 0.35, qualifier = 0.5, values = 0.5
+        static let grade = 0.3, recommendation = 0.15, finding = 0.3
+        static let passage = 0.6, documentRank = 0.3
+        static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
+        static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4
+    }
+
+    /// Every unit of the passages that is about the question, scored.
+    func score(_ passages: [RetrievedPassage]) -> [ScoredUnit] {
+        var result: [ScoredUnit] = []
+        var headingConflicts: [String: Bool] = [:]
+        var titleConflicts: [String: Bool] = [:]
+        for (index, retrieved) in passages.enumerated() {
+            let passage = retrieved.passage
+            if SourceNoise.isSkippedLabel(passage.label) { continue }
+            let title = retrieved.document.title ?? ""
+            let titleConcepts = matcher.concepts(in: title)
+            let heading = passage.heading ?? ""
+            let headingConcepts = heading.isEmpty ? [] : matcher.concepts(in: heading)
+            let conflict: Bool
+            if let known = headingConflicts[heading] { conflict = known } else {
+                conflict = headingNamesAnotherSubject(heading, found: headingConcepts)
+                headingConflicts[heading] = conflict
+            }
+            let titleConflict: Bool
+            if let known = titleConflicts[title] { titleConflict = known } else {
+                titleConflict = headingNamesAnotherSubject(title, found: titleConcepts)
+                titleConflicts[title] = titleConflict
+            }
+            // Units need the subject in their sentence, their context or a title about it.
+            if !titleConcepts.contains(0) || titleConflict, !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
+            let labelAspect = passage.label.flatMap { Intent.questionTypes[$0.lowercased()] ?? IntentCues.aspect(ofHeading: $0) }
+            let headingAspect = heading.isEmpty ? nil : IntentCues.aspect(ofHeading: heading)
+            for unit in EvidenceUnits.units(of: passage.text) {
+                if let scored = score(unit, retrieved: retrieved, source: index, titleConcepts: titleConcepts, headingConcepts: headingConcepts,
+                                      conflict: conflict, titleConflict: titleConflict, labelAspect: labelAspect, headingAspect: headingAspect) {
+                    result.append(scored)
+                }
+            }
+        }
+        result.sort { $0.score > $1.score }
+        refineTop(&result)
+        return result
+    }
+
+    /// Units the second pass looks at (the best by the first pass).
+    static let refinedUnits = 40
+
+    /// The second pass, on the best units only: what they say specifically (the drugs of a
+    /// treatment, the symptoms of a disease, the numbers of a dose) counts, since a lead should
+    /// answer with content, not restate the question.
+    private func refineTop(_ units: inout [ScoredUnit]) {
+        let ids = Set(concepts.map(\.concept.id))
+        let wanted: ConceptCategories
+        switch query.intent {
+        case .treatment, .prevention, .comparison, .dosing: wanted = [.chemical, .procedure]
+        case .symptoms, .adverseEffects, .prognosis: wanted = [.disease]
+        case .causes, .genetics, .mechanism: wanted = [.disease, .chemical, .organism]
+        case .diagnosis: wanted = [.procedure, .chemical]
+        case .epidemiology, .definition: wanted = []
+        }
+        let wantsNumbers = query.intent == .dosing || query.intent == .epidemiology || !query.details.isEmpty
+        for index in units.indices.prefix(Self.refinedUnits) {
+            let unit = units[index]
+            var bonus = 0.0
+            if !wanted.isEmpty {
+                let text = String(unit.text) + " " + unit.unit.items.joined(separator: " ")
+                let sightings = vocabulary.sightings(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) })
+                let specific = Set(sightings.filter { sighting in
+                    !ids.contains(sighting.id) && !sighting.categories.isDisjoint(with: wanted) && !sighting.categories.contains(.diseaseAttribute)
+                }.map(\.id))
+                bonus += min(Double(specific.count), 2) * Weight.specificContent
+            }
+            if wantsNumbers && unit.text.contains(where: \.isNumber) { bonus += Weight.numbers }
+            guard bonus > 0 else { continue }
+            units[index].score += bonus
+            units[index].parts.append(.init(name: "specific content", value: (bonus * 1000).rounded() / 1000))
+        }
+        units.sort { $0.score > $1.score }
+    }
+
+    /// True when a heading names a disease that is not the question's, and not the question's
+    /// subject (a section on cervical dystonia in a guideline that also covers blepharospasm).
+    func headingNamesAnotherSubject(_ heading: String, found: Set<Int>) -> Bool {
+        guard !heading.isEmpty, found.isDisjoint(with: 0..<max(1, requiredCount)) else { return false }
+        let words = LexiconText.words(heading)
+        let ids = Set(concepts.map(\.concept.id))
+        return vocabulary.sightings(words, linkable: { !QuestionWords.isFiller($0) }).contains { sighting in
+            let categories = sighting.categories
+            return !ids.contains(sighting.id) && !categories.contains(.diseaseAttribute)
+                && (categories.contains(.disease) || categories == .libraryName)
+        }
+    }
+
+    private func score(_ unit: EvidenceUnit, retrieved: RetrievedPassage, source: Int, titleConcepts: Set<Int>, headingConcepts: Set<Int>,
+                       conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?) -> ScoredUnit? {
+        var text = unit.text
+        var rowHeader = unit.rowHeader
+        if unit.kind == .sentence, retrieved.document.kind == .agencyPage, let fused = SourceNoise.fusedHeading(text) {
+            rowHeader = fused.heading
+            text = fused.rest
+        }
+        text = SourceNoise.withoutConnective(text)
+        let wordCount = text.wordCount
+        let itemsText = unit.items.joined(separator: " ")
+        // Noise, questions and fragments are never statements.
+        if SourceNoise.isFurniture(unit.quote) || text.hasSuffix("?") || (text.hasSuffix(":") && unit.items.isEmpty) { return nil }
+        if libraryLexicon?.isBoilerplate(unit.quote) == true { return nil }
+        switch unit.kind {
+        case .sentence: if wordCount < 5 || wordCount > 90 || text.first?.isLowercase == true || text.occurrences(of: " - ") >= 3 { return nil }
+        case .listItem, .tableRow: if wordCount < 2 || wordCount > 90 { return nil }
+        case .inlineList: if unit.items.count < 2 { return nil }
+        }
+        if SourceNoise.isSkippedLabel(rowHeader) { return nil }
+        if tier == .research && SourceNoise.isMethods(text) { return nil }
+        if RecommendationGrade.isGradeOnly(text) { return nil }
+
+        // Subject: in the sentence, in its context, or in the title of a document about it.
+        let sentenceText = String(text) + (itemsText.isEmpty ? "" : " " + itemsText)
+        let words = LexiconText.words(sentenceText)
+        let positions = matcher.positions(in: words)
+        let inSentence = Set(positions.keys)
+        // In a document about another disease, a passing mention deep in a sentence is not its subject.
+        if titleConflict, !inContext(headingConcepts, rowHeader, unit.leadIn).contains(0), let at = positions[0], at > 4 { return nil }
+        var contextText = [rowHeader, unit.leadIn].compactMap { $0 }.joined(separator: " ")
+        if unit.kind == .inlineList, text.isEmpty { contextText += " " + (retrieved.passage.heading ?? "") }
+        let inContext = (contextText.isEmpty ? [] : matcher.concepts(in: contextText)).union(headingConcepts)
+        let inTitle = conflict ? Set<Int>() : titleConcepts
+        let subject: ScoredUnit.Subject
+        if requiredCount > 0 {
+            if inSentence.contains(0) { subject = .sentence } else if inContext.contains(0) { subject = .context } else if inTitle.contains(0) { subject = .title } else { return nil }
+        } else {
+            // No medical concept: most of the question's words must be here.
+            let keys = Set(words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.document.title ?? "")).map(\.key))
+            let present = otherWords.filter { keys.contains($0) }.count
+            guard !otherWords.isEmpty, present == otherWords.count else { return nil }
+            subject = .words
+        }
+        // A sentence that opens with another disease is about that disease, whatever its page.
+        if subject != .sentence, subject != .words, opensWithAnotherSubject(words) { return nil }
+        // A weak subject ("iron" in "cast iron pan rust") needs the question's other words too.
+        if query.primary?.isWeak == true, !otherWords.isEmpty {
+            let keys = Set(words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.document.title ?? "")).map(\.key))
+            guard otherWords.filter({ keys.contains($0) }).count * 2 >= otherWords.count else { return nil }
+        }
+        var covered = Set<Int>()
+        for number in 0..<requiredCount where inSentence.contains(number) || inContext.contains(number) || inTitle.contains(number) { covered.insert(number) }
+
+        // Aspect.
+        let normalized = IntentCues.normalized(String(text) + " " + itemsText)
+        let cueCounts = IntentCues.sentenceCueCounts(normalized)
+        let contextAspect = rowHeader.flatMap { IntentCues.aspect(ofHeading: String($0)) } ?? unit.leadIn.flatMap { IntentCues.aspect(ofHeading: String($0)) }
+        var (aspect, aspectFrom) = decideAspect(cueCounts: cueCounts, label: labelAspect, heading: contextAspect ?? headingAspect) {
+            analyzer.terms(String(text) + " " + itemsText, cache: stems)
+        }
+        let asked = query.intent == .comparison ? [Intent.comparison, .treatment] : [query.intent]
+
+        var parts: [StatementExplanation.Part] = []
+        func add(_ name: String, _ value: Double) { if value != 0 { parts.append(.init(name: name, value: (value * 1000).rounded() / 1000)) } }
+        switch subject {
+        case .sentence: add("subject in sentence", Weight.subjectInSentence)
+        case .context: add("subject in heading/label", Weight.subjectInContext)
+        case .title: add("subject in title", Weight.subjectInTitle)
+        case .words: add("question words", Weight.subjectInContext)
+        }
+        let others = covered.subtracting([0])
+        let othersInText = others.filter { inSentence.contains($0) || inContext.contains($0) }.count
+        add("other concepts", Weight.otherConcept * Double(othersInText) + Weight.otherConceptInTitle * Double(others.count - othersInText))
+        add("related concepts", Weight.relatedConcept * Double(inSentence.filter { $0 >= requiredCount }.count))
+        // The question's words no concept covers ("thrombolysis", "referral") still count.
+        if requiredCount > 0, !otherWords.isEmpty {
+            // Matched by their first seven letters, so "thrombolysis" meets "thrombolytic".
+            let keys = Set((words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.passage.heading ?? "")).map(\.key)).map { String($0.prefix(7)) })
+            add("question words", Weight.questionWord * Double(otherWords.filter { keys.contains(String($0.prefix(7))) }.count))
+        }
+        var fit = 0.0
+        let direct = positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
+        if asked.contains(aspect) || (direct && asked.contains(where: { cueCounts[$0] != nil })) {
+            fit = 1
+            if !asked.contains(aspect), aspectFrom != "label" || direct { aspect = query.intent; aspectFrom = "sentence" }
+        } else if query.alsoAsked.contains(aspect) {
+            fit = Weight.aspectAlsoAsked
+        } else if asked.contains(where: { cueCounts[$0] != nil }) {
+            fit = Weight.aspectByCue
+            if aspectFrom == "model" { aspect = query.intent; aspectFrom = "sentence" }
+        }
+        add("asked attribute", fit * Weight.aspectExact)
+        if asked.contains(where: { cueCounts[$0] != nil }) { add("attribute words", Weight.attributeWords) }
+        if direct { add("answers directly", Weight.direct) }
+        var detailScore = 0.0
+        for detail in query.details where detail.evidenceCues.contains(where: { IntentCues.contains(normalized, cue: $0) }) { detailScore += Weight.detail }
+        add("details", detailScore)
+        let contextNormalized = IntentCues.normalized(contextText + " " + (retrieved.passage.heading ?? ""))
+        let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) }.map(\.label)
+        add("qualifiers", Weight.qualifier * Double(matchedQualifiers.count))
+        let hasNumber = text.contains { $0.isNumber }
+        if query.intent == .dosing || query.details.contains(.threshold) {
+            let units = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
+            if hasNumber && units.contains(where: { text.containsBytes($0) }) { add("values", Weight.values) }
+        }
+        let grade = RecommendationGrade.find(in: text)
+        if grade != nil { add("recommendation grade", Weight.grade) }
+        if tier == .guideline, ["should", "recommend", "suggest", "is indicated", "are indicated", "consider", "offer"].contains(where: { normalized.containsBytes($0) }) {
+            add("recommendation", Weight.recommendation)
+        }
+        if tier == .research {
+            let label = (rowHeader.map(String.init) ?? retrieved.passage.label ?? "").uppercased()
+            if label.hasPrefix("CONCLUSION") || label.hasPrefix("RESULT") || label == "FINDINGS" || label == "INTERPRETATION" {
+                add("findings", Weight.finding)
+            } else if SourceNoise.findingCues.contains(where: { text.containsBytes($0) }) {
+                add("findings", Weight.finding / 2)
+            }
+        }
+        add("kind of evidence", Self.evidenceWeight(retrieved.document.kind))
+        add("passage match", Weight.passage * retrieved.passageScore)
+        add("document rank", Weight.documentRank / (1 + 0.3 * Double(retrieved.documentRank)))
+        if let year = retrieved.document.year { add("recency", Weight.recency * max(0, min(1, Double(year - 1995) / 30))) }
+        let definition = isDefinition(normalized: normalized, positions: positions, subject: subject)
+        if definition { add("definition", query.intent == .definition ? Weight.definitionAsked : Weight.definition) }
+        let anaphoric = SourceNoise.opensWithPronoun(text)
+        if anaphoric { add("leans on previous sentence", Weight.anaphora) }
+        if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
+        if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
+        let score = parts.reduce(0) { $0 + $1.value }
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && (!definition || query.intent == .definition) && wordCount >= 6
+            && unit.kind != .inlineList && (subject == .sentence || (subject == .context && unit.kind != .sentence) || subject == .words)
+        let label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
+                               rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
+        return ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
+                          covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
+                          fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }))
+    }
+
+    /// True when a sentence's first words name a disease that is not one of the question's.
+    private func opensWithAnotherSubject(_ words: [LexiconText.Word]) -> Bool {
+        let opening = Array(words.prefix(6))
+        guard !opening.isEmpty else { return false }
+        let ids = Set(concepts.map(\.concept.id))
+        return vocabulary.sightings(opening, linkable: { !QuestionWords.isFiller($0) }).contains { sighting in
+            sighting.words.lowerBound <= 2 && !ids.contains(sighting.id) && sighting.categories.contains(.disease)
+                && !sighting.categories.contains(.diseaseAttribute)
+        }
+    }
+
+    /// The concepts a unit's context names (heading, row header, lead-in).
+    private func inContext(_ heading: Set<Int>, _ rowHeader: Substring?, _ leadIn: Substring?) -> Set<Int> {
+        let context = [rowHeader, leadIn].compactMap { $0 }.joined(separator: " ")
+        return context.isEmpty ? heading : heading.union(matcher.concepts(in: context))
+    }
+
+    /// True when the asked attribute is named right beside the subject ("the causes of benign
+    /// essential blepharospasm", "gout is treated with").
+    private func answersDirectly(words: [LexiconText.Word], at position: Int, in text: String) -> Bool {
+        let stems = Self.directStems[query.intent == .comparison ? .treatment : query.intent] ?? []
+        guard !stems.isEmpty else { return false }
+        let window = words[max(0, position - 4)..<min(words.count, position + 8)]
+        return window.contains { word in stems.contains { word.key.hasPrefix($0) } }
+    }
+
+    /// Word beginnings that name each attribute.
+    static let directStems: [Intent: [String]] = [
+        .causes: ["cause", "caus", "etiolog", "aetiolog", "risk", "trigger", "due"],
+        .treatment: ["treat", "therap", "manag", "recommend", "first-line", "injection"],
+        .symptoms: ["symptom", "sign", "present"],
+        .diagnosis: ["diagnos", "test", "screen"],
+        .prognosis: ["prognos", "outlook", "surviv", "outcome"],
+        .prevention: ["prevent", "prophyla"],
+        .epidemiology: ["affect", "prevalen", "inciden", "common"],
+        .genetics: ["gene", "genetic", "inherit"],
+        .adverseEffects: ["side", "adverse", "toxic", "harm"],
+        .dosing: ["dose", "dosing", "dosage", "mg"],
+        .mechanism: ["mechanism", "pathophysiolog", "pathogen"],
+    ]
+
+    /// The aspect a unit speaks to: strong sentence cues first, then the source's label or
+    /// heading, then weaker cues, then the model.
+    private func decideAspect(cueCounts: [Intent: Int], label: Intent?, heading: Intent?, terms: () -> [String]) -> (Intent, String) {
+        let strongest = cueCounts.filter { $0.key != .definition && $0.key != .comparison }.max { a, b in
+            a.value != b.value ? a.value < b.value : (a.key == query.intent ? false : b.key == query.intent)
+        }
+        if let strongest, strongest.value >= 2, strongest.key != label, strongest.key != heading,
+           cueCounts[label ?? heading ?? .definition] == nil { return (strongest.key, "sentence") }
+        if let label, label != .definition { return (label, "label") }
+        if let heading, heading != .definition { return (heading, "heading") }
+        if let strongest { return (strongest.key, "sentence") }
+        if let label { return (label, "label") }
+        if let heading { return (heading, "heading") }
+        if let classifier {
+            let (aspect, confidence) = classifier.classify(terms())
+            if confidence >= 0.5 { return (aspect, "model") }
+        }
+        return (.definition, "default")
+    }
+
+    /// "X is a …", "X refers to …": a sentence that says what its subject is.
+    private func isDefinition(normalized: String, positions: [Int: Int], subject: ScoredUnit.Subject) -> Bool {
+        let opening = normalized.prefix(160)
+        guard Intent.definition.sentenceCues.contains(where: { opening.containsBytes($0) }) else { return false }
+        return subject == .sentence && (positions[0] ?? .max) < 8 || opening.hasPrefix(" it is a ")
+    }
+
+    /// The context a source gives a statement: its heading path (without the document's own
+    /// title and without an institute page's question headings), a table row's header, a
+    /// list's lead-in.
+    static func label(heading: String?, title: String?, leadIn: Substring?, rowHeader: Substring?, showHeading: Bool) -> String? {
+        var parts: [String] = []
+        if showHeading, let heading {
+            let titleKey = title.map(LexiconText.key)
+            let components = heading.components(separatedBy: " > ").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasSuffix("?") && LexiconText.key($0) != titleKey }
+            parts += components.suffix(2)
+        }
+        if let leadIn { parts.append(String(leadIn)) }
+        if let rowHeader {
+            let header = String(rowHeader)
+            parts.append(header == header.uppercased() && header.count > 3 ? header.prefix(1) + header.dropFirst().lowercased() : header)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " › ")
+    }
+
+    /// Stronger evidence counts more: guidelines, then systematic reviews and meta-analyses,
+    /// randomised trials, other trials, cohorts, reviews, case reports.
+    static func evidenceWeight(_ kind: DocumentKind) -> Double {
+        switch kind {
+        case .practiceGuideline, .guidelineSummary: 0.25
+        case .agencyPage: 0.15
+        case .systematicReview, .metaAnalysis: 0.25
+        case .randomizedTrial: 0.2
+        case .clinicalTrial: 0.15
+        case .observationalStudy: 0.1
+        case .review: 0.08
+        case .journalArticle: 0.05
+        case .caseReport, .commentary: 0
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// A question understood: its concepts and the part each plays, the asked attribute and its
+/// details, the qualifiers, the spelling corrections made, and the words left over. Every part
+/// reaches retrieval and selection; nothing of the question is thrown away.
+public struct StructuredQuery: Codable, Sendable {
+    /// A concept named in the question.
+    public struct Mention: Codable, Sendable {
+        /// What part a concept plays in the question.
+        public enum Role: String, Codable, Sendable {
+            /// What the question is about (one per question).
+            case primary
+            /// Another concept the answer must cover ("dabigatran" and "kidney disease").
+            case key
+            /// A concept that narrows the search but need not be covered (a drug class, a body part).
+            case related
+            /// A concept that only says something about the subject ("relapse", "emergency treatment").
+            case modifier
+            /// A population or setting, kept as a qualifier ("pregnancy", "child").
+            case qualifier
+            /// Outside medicine ("Mongolia", "commerce").
+            case nonMedical = "non-medical"
+        }
+
+        public var concept: Concept
+        /// The words as written.
+        public var text: String
+        public var role: Role
+        /// True when it is in the question's own sentence (not only in the rest of a long message).
+        public var inFocus: Bool
+        /// Word positions in the (corrected) question.
+        public var position: Int
+        /// How specific it is in this library, 0 (every document uses its words) to 1 (none does).
+        public var specificity: Double = 1
+
+        /// True for a common one-word subject that is neither a disease nor a drug ("iron",
+        /// "tree", "pressure"): such a subject alone does not make evidence answer the question.
+        public var isWeak: Bool {
+            let categories = concept.categories
+            return specificity < 0.5 && !text.contains(" ") && !categories.contains(.disease) && !categories.contains(.psychology)
+                && !(categories.contains(.chemical) && !categories.contains(.drugClass) && specificity >= 0.35)
+        }
+    }
+
+    /// A spelling correction.
+    public struct Correction: Codable, Sendable, Equatable {
+        public var from: String
+        public var to: String
+    }
+
+    /// The question as asked.
+    public var question: String
+    /// The sentence(s) that ask (all of it for a short question).
+    public var focus: String
+    /// The question with corrections applied (equal to `question` when none were made).
+    public var corrected: String
+    public var corrections: [Correction]
+    public var mentions: [Mention]
+    public var intent: Intent
+    /// Other attributes the question also asks for ("what causes it and can it be treated").
+    public var alsoAsked: [Intent]
+    public var details: [AttributeDetail]
+    public var qualifiers: [Qualifier]
+    /// Content words no concept covers (they still join the search).
+    public var otherWords: [String]
+
+    /// The concept the question is about.
+    public var primary: Mention? { mentions.first { $0.role == .primary } }
+
+    /// Concepts the answer must cover: the primary one and the other key ones.
+    public var required: [Mention] { mentions.filter { $0.role == .primary || $0.role == .key } }
+
+    /// True when the question names something medical.
+    public var isMedical: Bool { !required.isEmpty }
+
+    /// The subject's name for headings ("Blepharospasm").
+    public var topicName: String {
+        guard let name = primary?.concept.name else { return otherWords.isEmpty ? "the question" : otherWords.joined(separator: " ") }
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+}

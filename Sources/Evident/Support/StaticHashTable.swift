@@ -1,0 +1,145 @@
+import Foundation
+
+/// FNV-1a over bytes: the hash of the compiled tables (stable across runs and machines).
+@inline(__always)
+func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return hash
+}
+
+/// The FNV-1a hash of a string's UTF-8 bytes.
+func fnv1a(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { fnv1a(UnsafeRawBufferPointer($0)) }
+}
+
+/// Builds a table from byte-string keys to lists of 32-bit values, written as four sections of a
+/// ``SectionFileWriter`` file and read in place by ``MappedHashTable`` (open addressing, linear
+/// probing, load factor at most 1/2).
+struct HashTableBuilder {
+    private var keys: [[UInt8]] = []
+    private var values: [[UInt32]] = []
+    private var positions: [[UInt8]: Int] = [:]
+
+    /// Appends `value` to the list of `key`.
+    mutating func append(_ key: String, _ value: [UInt32]) {
+        let bytes = Array(key.utf8)
+        if let index = positions[bytes] {
+            values[index] += value
+        } else {
+            positions[bytes] = keys.count
+            keys.append(bytes)
+            values.append(value)
+        }
+    }
+
+    /// Adds `key` with no values (a set member) if it is not there yet.
+    mutating func insert(_ key: String) {
+        let bytes = Array(key.utf8)
+        guard positions[bytes] == nil else { return }
+        positions[bytes] = keys.count
+        keys.append(bytes)
+        values.append([])
+    }
+
+    /// The keys, in insertion order.
+    var allKeys: [String] { keys.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The values of `key` so far.
+    func values(of key: String) -> [UInt32]? { positions[Array(key.utf8)].map { values[$0] } }
+
+    /// Replaces the values of every key (to sort or trim them before writing).
+    mutating func transformValues(_ transform: ([UInt32]) -> [UInt32]) {
+        values = values.map(transform)
+    }
+
+    var count: Int { keys.count }
+
+    /// Adds the table's sections, named `<prefix>.keys`, `.entries`, `.slots`, `.values`.
+    func write(into file: inout SectionFileWriter, prefix: String) {
+        var slotCount = 16
+        while slotCount < keys.count * 2 { slotCount <<= 1 }
+        var slots = [UInt32](repeating: 0, count: slotCount)
+        var keyBytes: [UInt8] = []
+        var entries: [UInt32] = []
+        var flat: [UInt32] = []
+        for (index, key) in keys.enumerated() {
+            entries += [UInt32(keyBytes.count), UInt32(key.count), UInt32(flat.count), UInt32(values[index].count)]
+            keyBytes += key
+            flat += values[index]
+            var slot = Int(key.withUnsafeBytes { fnv1a($0) } & UInt64(slotCount - 1))
+            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = UInt32(index + 1)
+        }
+        file.add(prefix + ".k", keyBytes)
+        file.add(prefix + ".e", entries)
+        file.add(prefix + ".s", slots)
+        file.add(prefix + ".v", flat)
+    }
+}
+
+/// A read-only view of a ``HashTableBuilder`` table inside a mapped file.
+struct MappedHashTable: @unchecked Sendable {
+    private let keys: UnsafeRawBufferPointer
+    private let entries: UnsafeBufferPointer<UInt32>
+    private let slots: UnsafeBufferPointer<UInt32>
+    private let values: UnsafeBufferPointer<UInt32>
+
+    /// The table named `prefix` in `file`.
+    init(_ file: MappedSectionFile, prefix: String) {
+        keys = file.bytes(prefix + ".k")
+        entries = file.integers(prefix + ".e")
+        slots = file.integers(prefix + ".s")
+        values = file.integers(prefix + ".v")
+    }
+
+    /// Number of keys.
+    var count: Int { entries.count / 4 }
+
+    /// True when the table has `key` (with or without values).
+    func contains(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { find(UnsafeRawBufferPointer($0)) != nil }
+    }
+
+    /// The values of `key`, or an empty buffer.
+    func lookup(_ key: String) -> UnsafeBufferPointer<UInt32> {
+        var key = key
+        return key.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The values of the key with these bytes, or an empty buffer.
+    func lookup(_ key: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt32> {
+        let empty = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
+        guard let base = find(key) else { return empty }
+        let start = Int(entries[base + 2]), count = Int(entries[base + 3])
+        guard start + count <= values.count else { return empty }
+        return UnsafeBufferPointer(rebasing: values[start..<(start + count)])
+    }
+
+    /// The entry offset of the key with these bytes, or nil.
+    private func find(_ key: UnsafeRawBufferPointer) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(fnv1a(key) & UInt64(mask))
+        for _ in 0..<slots.count {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let base = (entry - 1) * 4
+            let offset = Int(entries[base]), length = Int(entries[base + 1])
+            if length == key.count, offset + length <= keys.count,
+               key.count == 0 || memcmp(keys.baseAddress! + offset, key.baseAddress!, length) == 0 {
+                return base
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The key of entry `index` (for iteration in tests and tools).
+    func key(at index: Int) -> String {
+        let offset = Int(entries[index * 4]), length = Int(entries[index * 4 + 1])
+        return String(decoding: UnsafeRawBufferPointer(rebasing: keys[offset..<(offset + length)]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,185 @@
+import EvidentSearch
+import Foundation
+import Testing
+@testable import Evident
+
+@Suite("Answers", .serialized)
+struct AnswerCompositionTests {
+    static var composer: AnswerComposer { TestVocabulary.starter.composer }
+    static var library: Library { TestVocabulary.starter.library }
+
+    /// Checks every rule an answer must keep.
+    static func checkInvariants(_ answer: Answer, library: Library) throws {
+        // Citation numbers run 1…N in order of first appearance.
+        var seen: [Int] = []
+        for statement in answer.allStatements { for number in statement.citations where !seen.contains(number) { seen.append(number) } }
+        #expect(seen == Array(1...max(1, seen.count)).prefix(seen.count).map { $0 })
+        #expect(answer.references.map(\.number) == Array(1...max(1, answer.references.count)).prefix(answer.references.count).map { $0 })
+        let tiers = Dictionary(uniqueKeysWithValues: answer.references.map { ($0.number, $0.tier) })
+        // Tiers never mix.
+        for statement in answer.guidelines.summary + answer.guidelines.sections.flatMap(\.statements) {
+            #expect(statement.citations.allSatisfy { tiers[$0] == .guideline })
+        }
+        for statement in answer.research.sections.flatMap(\.statements) {
+            #expect(statement.citations.allSatisfy { tiers[$0] == .research })
+        }
+        // Every statement (and list item) is found word for word in the passage it cites first
+        // (the same fact from other sources adds their own quotes); no statement twice; no empty section.
+        let texts = answer.allStatements.map { $0.text + ($0.items ?? []).joined() }
+        #expect(Set(texts).count == texts.count)
+        #expect((answer.guidelines.sections + answer.research.sections).allSatisfy { !$0.statements.isEmpty })
+        for statement in answer.allStatements {
+            #expect(!statement.text.isEmpty || !(statement.items ?? []).isEmpty)
+            for (index, evidence) in statement.evidence.enumerated() {
+                let parts = evidence.passageId.split(separator: "#")
+                let stored = try #require(try library.document(id: String(parts[0])))
+                let passage = stored.document.passages[Int(parts[1])!]
+                #expect(passage.text.contains(evidence.quote))
+                if index == 0 {
+                    #expect(evidence.quote.contains(statement.text))
+                    #expect((statement.items ?? []).allSatisfy { evidence.quote.contains($0) })
+                }
+                #expect(statement.citations.contains(evidence.reference))
+                #expect(answer.references[evidence.reference - 1].documentId == stored.document.id)
+            }
+        }
+    }
+
+    @Test("answers keep every rule: grounded, cited in order, tiers apart, no duplicates", arguments: [
+        "What causes blepharospasm?", "How is gout treated?", "What are the symptoms of Parkinson's disease?",
+        "Does vitamin D supplementation prevent fractures?", "What is the outlook for amyotrophic lateral sclerosis?",
+        "Hi, my son was just diagnosed with asthma. What treatments are there and will he grow out of it?",
+        "UTI antibiotics in pregnancy", "dabigatran dose in kidney disease", "MS relapse treatment", "hyperkalemia emergency treatment",
+        "pulmonary embolism thrombolysis when", "diabetis insipidus", "first line tx for acute gout flare",
+    ])
+    func invariants(question: String) throws {
+        let answer = try Self.composer.answer(question, explain: true)
+        #expect(answer.message == nil, "expected evidence for \(question)")
+        #expect(!answer.allStatements.isEmpty)
+        try Self.checkInvariants(answer, library: Self.library)
+        #expect(answer.allStatements.allSatisfy { $0.explain != nil })
+    }
+
+    @Test("the blepharospasm answer leads with its causes, from the NIH pages")
+    func blepharospasm() throws {
+        let answer = try Self.composer.answer("What causes blepharospasm?")
+        #expect(answer.intent == .causes)
+        #expect(answer.topics.first?.meshId == "D001764")
+        #expect(answer.guidelines.sections.first?.heading == "Causes of Blepharospasm")
+        #expect(answer.references.contains { $0.documentId == "medquad:NINDS-0000043" || $0.documentId == "medquad:GHR-0000116" })
+        let lead = try #require(answer.guidelines.summary.first)
+        #expect(lead.text.lowercased().contains("cause"))
+        // Site boilerplate repeated across pages about many subjects is not evidence.
+        #expect(!answer.allStatements.contains { $0.text.contains("MedlinePlus Medical Dictionary") || $0.text.contains("Orphanet") })
+    }
+
+    @Test("an answer is about what was asked, not a neighbouring topic", arguments: [
+        ("UTI antibiotics in pregnancy", ["urinary", "uti", "pyelonephritis"], ["gestational diabetes", "cholestasis"]),
+        ("MS relapse treatment", ["ms", "multiple sclerosis", "relaps"], ["polychondritis"]),
+        ("dabigatran dose in kidney disease", ["dabigatran"], ["dosage of the medication is decreased over time"]),
+        ("pulmonary embolism thrombolysis when", ["thromboly"], []),
+    ])
+    func onTopic(question: String, every: [String], never: [String]) throws {
+        let answer = try Self.composer.answer(question)
+        let statements = answer.allStatements.map { (($0.label ?? "") + " " + $0.text + " " + ($0.items ?? []).joined(separator: " ")).lowercased() }
+        #expect(!statements.isEmpty)
+        let lead = try #require(answer.guidelines.summary.first ?? answer.guidelines.sections.first?.statements.first)
+        let leadText = ((lead.label ?? "") + " " + lead.text).lowercased()
+        #expect(every.contains { leadText.contains($0) }, "lead: \(leadText)")
+        for text in statements { #expect(!never.contains { text.contains($0) }, "\(text)") }
+    }
+
+    @Test("a dose question is answered with the drug's dose")
+    func dose() throws {
+        let answer = try Self.composer.answer("dabigatran dose in kidney disease")
+        let texts = answer.allStatements.map { ($0.label ?? "") + " " + $0.text + " " + ($0.items ?? []).joined(separator: " ") }
+        #expect(texts.contains { $0.contains("dabigatran") || $0.contains("Dabigatran") })
+        #expect(texts.contains { $0.range(of: #"\d+ ?mg"#, options: .regularExpression) != nil })
+    }
+
+    @Test("a graded recommendation carries its grade in the source's words")
+    func grade() throws {
+        let answer = try Self.composer.answer("first line tx for acute gout flare")
+        let graded = answer.allStatements.compactMap(\.strength)
+        #expect(graded.contains { $0.grade == "Strong, High" }, "\(graded)")
+    }
+
+    @Test("a misspelled question says what it answered")
+    func corrected() throws {
+        let answer = try Self.composer.answer("diabetis insipidus")
+        #expect(answer.correctedQuestion == "diabetes insipidus")
+        #expect(AnswerRenderer.text(answer).hasPrefix("Showing results for: diabetes insipidus"))
+        #expect(answer.topics.first?.meshId == "D003919")
+    }
+
+    @Test("a concept no evidence covers is named, and nothing is said in its place", arguments: [
+        ("Is donanemab effective for Alzheimer's disease?", "donanemab"),
+        ("lecanemab dose for early Alzheimer disease", "lecanemab"),
+        ("What is the dose of fezolinetant for hot flushes?", "fezolinetant"),
+    ])
+    func missingConcept(question: String, missing: String) throws {
+        let answer = try Self.composer.answer(question)
+        #expect(answer.allStatements.isEmpty)
+        #expect(answer.message?.lowercased().contains(missing) == true, "\(answer.message ?? "")")
+        #expect(answer.references.isEmpty)
+    }
+
+    @Test("a non-medical question gets the honest no-evidence answer, even when a word is in MeSH", arguments: [
+        "How do I change a bicycle tyre?", "What is the capital of Mongolia?", "How do I remove rust from a cast iron pan?",
+        "How do I get rid of a virus on my laptop?",
+    ])
+    func noEvidence(question: String) throws {
+        let answer = try Self.composer.answer(question)
+        #expect(answer.allStatements.isEmpty, "\(answer.allStatements.map(\.text))")
+        #expect(answer.message?.hasPrefix("No evidence in this library") == true)
+        #expect(answer.references.isEmpty)
+    }
+
+    @Test("a qualifier the evidence does not match is said plainly")
+    func qualifierNote() throws {
+        let answer = try Self.composer.answer("hyperkalemia treatment in pregnancy")
+        if answer.message == nil {
+            let matched = answer.allStatements.contains { ($0.text + ($0.label ?? "")).lowercased().contains("pregnan") }
+            #expect(matched || answer.notes.contains { $0.contains("pregnancy") })
+        }
+    }
+
+    @Test("--explain adds why each statement was chosen and how the question was read; JSON has it only then")
+    func explain() throws {
+        let plain = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try Self.composer.answer("How is gout treated?"))) as! [String: Any]
+        #expect(plain["explain"] == nil)
+        let explained = try Self.composer.answer("How is gout treated?", explain: true)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(explained)) as! [String: Any]
+        let understanding = try #require(json["explain"] as? [String: Any])
+        #expect((understanding["mentions"] as? [[String: Any]])?.isEmpty == false)
+        #expect(understanding["intent"] as? String == "treatment")
+        let statement = try #require(explained.allStatements.first?.explain)
+        #expect(abs(statement.parts.reduce(0) { $0 + $1.value } - statement.score) < 0.01)
+        #expect(AnswerRenderer.text(explained).contains("concepts: gout = Gout [D006073] primary"))
+    }
+
+    @Test("renderers escape source text; HTML citations link to references")
+    func rendering() throws {
+        var answer = try Self.composer.answer("What causes blepharospasm?")
+        answer.guidelines.summary.insert(Answer.Statement(text: "<script>alert(1)</script> *x* \u{1B}[31m", citations: [1], evidence: []), at: 0)
+        let html = AnswerRenderer.html(answer)
+        try HTMLCheck.assertInert(html)
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("href=\"#ref-1\""))
+        #expect(html.contains("id=\"ref-1\""))
+        #expect(AnswerRenderer.markdown(answer).contains("\\<script\\>"))
+        #expect(!AnswerRenderer.text(answer).contains("\u{1B}"))
+        #expect(AnswerRenderer.text(answer).hasPrefix("From the Guidelines"))
+    }
+
+    @Test("the aspect classifier beats the majority baseline by far on held-out MedQuAD pages; the shipped model loads")
+    func aspectAccuracy() throws {
+        let evaluation = AspectClassifier.evaluate(try Self.library.aspectExamples())
+        #expect(evaluation.testSentences > 20_000)
+        #expect(evaluation.accuracy > 0.65)
+        #expect(evaluation.accuracy > evaluation.majorityBaseline + 0.3)
+        let shipped = try AspectCounts.bundled()
+        #expect(shipped.classes.count == 9)
+        #expect(shipped.terms.count > 5_000)
+    }
+}
