@@ -84,6 +84,11 @@ struct HTMLTextTests {
             [Block(.paragraph, "100 mg/m2 and <C>ABCDE for tumors <T3")]
         ),
         (
+            "UTF-8 once read as Latin-1 is repaired",
+            "<p>Consider ï¬\u{81}tness (1aâ\u{80}\u{93}5b); a Ä¸ statistic; caf\u{E9} stays</p>",
+            [Block(.paragraph, "Consider ﬁtness (1a–5b); a ĸ statistic; café stays")]
+        ),
+        (
             "comments, scripts and styles leave no text",
             "<!-- note --><script>alert('<p>')</script><style>p{}</style><p>Kept</p><!DOCTYPE html>",
             [Block(.paragraph, "Kept")]
