@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EvidentSearchTests", dependencies: ["EvidentSearch"]),
-        .testTarget(name: "EvidentTests", dependencies: ["Evident", "CZlib"]),
+        .testTarget(name: "EvidentTests", dependencies: ["Evident", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "evidentTests", dependencies: ["evident"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,6 +27,41 @@ struct CLITests {
         #expect((shown["passages"] as? [[String: Any]])?.first?["id"] as? String == "pmid:29768149#0")
     }
 
+    @Test("show prints a guideline summary's status, release and citations; its PMID finds it")
+    func showGuideline() throws {
+        let library = CLI.temporaryPath("ngc")
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        let summaries = "\(CLI.shared)/ngc/summaries"
+        let ingest = try CLI.run(["ingest", "\(summaries)/ngc-10963.xml.gz", "\(summaries)/ngc-11012.xml.gz", "\(summaries)/ngc-1.xml.gz", "--library", library, "--json"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let summary = try CLI.json(ingest.stdout)
+        #expect(summary["added"] as? Int == 2)
+        #expect(summary["skipped"] as? Int == 1, "ngc-1 is a stub")
+
+        let shown = try CLI.json(CLI.run(["show", "ngc:10963", "--library", library, "--json"]).stdout)
+        #expect(shown["status"] as? String == "current release; updates previous versions")
+        #expect(shown["released"] as? String == "2016 May 10")
+        #expect(shown["pmid"] as? String == "27164716")
+        #expect(shown["source"] as? String == "American Academy of Neurology")
+        #expect(shown["citedPMIDs"] as? [String] == [])
+        let passages = try #require(shown["passages"] as? [[String: Any]])
+        #expect(passages.contains { $0["heading"] as? String == "Blepharospasm > Recommendations" && $0["label"] as? String == "recommendations" })
+
+        let byPMID = try CLI.run(["show", "pmid:27164716", "--library", library])
+        #expect(byPMID.status == 0)
+        #expect(byPMID.stdout.contains("id         ngc:10963"))
+        #expect(byPMID.stdout.contains("status     current release; updates previous versions"))
+        #expect(byPMID.stdout.contains("released   2016 May 10"))
+
+        let citing = try CLI.json(CLI.run(["show", "ngc:11012", "--library", library, "--json"]).stdout)
+        let cited = try #require(citing["citedPMIDs"] as? [String])
+        #expect(cited.contains("18832500"))
+        #expect((citing["citedRecords"] as? [[String: Any]])?.count == cited.count)
+        let text = try CLI.run(["show", "ngc:11012", "--library", library]).stdout
+        #expect(text.contains("cites      \(cited.count) PubMed records (0 in this library)"))
+        #expect(text.contains("PMID 18832500"))
+    }
+
     @Test("exit statuses: 1 for partial failure, 2 for an unusable library, 3 for not found, 64 for usage")
     func exitStatuses() throws {
         let library = CLI.temporaryPath("exit")
@@ -69,12 +104,12 @@ struct CLITests {
         let resumed = try CLI.run(arguments + ["--json"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let stats = try CLI.json(CLI.run(["stats", "--library", library, "--json"]).stdout)
-        #expect(stats["documents"] as? Int == 11_697)
+        #expect(stats["documents"] as? Int == 13_113)
         #expect(stats["passages"] as? Int == Self.fullPassageCount)
         // The index caught up too: nothing left to index, every document searchable.
         let index = try CLI.json(CLI.run(["index", "--library", library, "--json"]).stdout)
         #expect(index["indexed"] as? Int == 0)
-        #expect(index["liveDocuments"] as? Int == 11_697)
+        #expect(index["liveDocuments"] as? Int == 13_113)
     }
 
     /// Passages in a library built from all of ../shared/data in one uninterrupted run.

@@ -11,6 +11,7 @@ public enum SourceFormat: String, Sendable, CaseIterable, Codable {
     case beir
     case guidelineMarkdown = "guideline-md"
     case openMedicine = "open-medicine"
+    case ngc
 
     /// One line describing the format, for `--help`.
     public var summary: String {
@@ -23,6 +24,7 @@ public enum SourceFormat: String, Sendable, CaseIterable, Codable {
         case .beir: "BEIR corpus.jsonl (_id, title, text per line)"
         case .guidelineMarkdown: "guideline Markdown with a metadata header (--- title/organization/year/doi/url/tier ---)"
         case .openMedicine: "an open-medicine guideline pack (folder with registry.json and content/)"
+        case .ngc: "National Guideline Clearinghouse summary XML (<Version> of <Section>/<Field>; .xml or .xml.gz)"
         }
     }
 
@@ -37,6 +39,7 @@ public enum SourceFormat: String, Sendable, CaseIterable, Codable {
         case .beir: BEIRImporter()
         case .guidelineMarkdown: GuidelineMarkdownImporter()
         case .openMedicine: OpenMedicineImporter()
+        case .ngc: NGCImporter()
         }
     }
 }
@@ -75,6 +78,9 @@ public enum FormatDetector {
             }
             if head.contains("<pmc-articleset") || head.contains("JATS") || head.contains("<article ") || head.contains("<article>") {
                 return .format(.pmc)
+            }
+            if head.contains("<Version") && head.contains("<Section ") && head.contains("<Field ") {
+                return .format(.ngc)
             }
             if head.contains("<QAPairs") || head.contains("<qaPairs") || head.contains("<Document id=") || head.contains("<DiseaseFile") || head.contains("<doc docid=") {
                 return .format(.medquad)

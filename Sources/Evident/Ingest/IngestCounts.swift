@@ -47,6 +47,8 @@ public struct IngestSummary: Codable, Sendable {
     public var seconds: Double
     /// Every problem met, one per failed record or file.
     public var errors: [ImportIssue]
+    /// Problems read around (the record was stored), such as an unknown HTML entity.
+    public var warnings: [ImportIssue] = []
 
     /// Documents written or confirmed per second.
     public var documentsPerSecond: Double {

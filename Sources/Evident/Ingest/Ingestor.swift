@@ -28,6 +28,7 @@ public final class Ingestor {
         case batch([(change: Library.Change, argument: Int)])
         case failure(ImportIssue, argument: Int)
         case skipped(ImportIssue, argument: Int)
+        case warning(ImportIssue)
         /// Files finished since the last such event, and their bytes.
         case filesDone(count: Int, bytes: Int64)
         case progress(bytes: Int64)
@@ -43,6 +44,7 @@ public final class Ingestor {
         let started = Date()
         var perArgument = Array(repeating: IngestCounts(), count: plan.arguments.count)
         var errors: [ImportIssue] = []
+        var warnings: [ImportIssue] = []
         for problem in plan.problems {
             errors.append(problem)
             onIssue(problem)
@@ -93,6 +95,9 @@ public final class Ingestor {
                 perArgument[argument].skipped += 1
                 progress.counts.skipped += 1
                 logger.info("\(issue)")
+            case .warning(let issue):
+                warnings.append(issue)
+                logger.warning("\(issue)")
             case .filesDone(let count, let bytes):
                 finishedBytes += bytes
                 progress.filesDone += count
@@ -112,7 +117,7 @@ public final class Ingestor {
         let total = perArgument.reduce(IngestCounts(), +)
         return IngestSummary(
             counts: total, files: jobs.count, filesSkipped: plan.passedOver.count,
-            seconds: Date().timeIntervalSince(started), errors: errors)
+            seconds: Date().timeIntervalSince(started), errors: errors, warnings: warnings)
     }
 
     /// Runs every importer, cutting its records into batches for the writer.
@@ -156,6 +161,8 @@ public final class Ingestor {
                         queue.push(.failure(issue, argument: job.argument))
                     case .skipped(let issue):
                         queue.push(.skipped(issue, argument: job.argument))
+                    case .warning(let issue):
+                        queue.push(.warning(issue))
                     }
                 })
             } catch let issue as ImportIssue {

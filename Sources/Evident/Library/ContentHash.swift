@@ -50,6 +50,13 @@ struct ContentHasher {
             hasher.add(passage.heading)
             hasher.add(passage.text)
         }
+        // Added with schema v2; only hashed when set, so documents without them keep the hash
+        // they had (re-ingesting an older library's sources changes nothing).
+        if document.status != nil || document.released != nil || !document.citedPMIDs.isEmpty {
+            hasher.add(document.status)
+            hasher.add(document.released)
+            hasher.add(document.citedPMIDs)
+        }
         return hasher.hex
     }
 }

@@ -12,20 +12,84 @@ extension Library {
         public var ingestedAt: String
     }
 
-    /// The document with this id, or nil. A bare number is read as a PMID.
+    /// The document with this id, or nil. A bare number is read as a PMID; a PMID that no
+    /// PubMed record in the library has finds the other document that gives it as its own (an
+    /// NGC guideline summary's `pmid:27164716`, a PMC article's).
     public func document(id: String) throws -> StoredDocument? {
         try database.read { db in
-            let candidates = id.allSatisfy(\.isNumber) ? [id, "pmid:\(id)"] : [id]
-            for candidate in candidates {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ? AND deleted = 0", arguments: [candidate]) else { continue }
-                let passages = try Row.fetchAll(
-                    db, sql: "SELECT label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal",
-                    arguments: [row["rowid"] as Int64]
-                ).map { Passage(label: $0["label"], heading: $0["heading"], text: $0["text"]) }
-                return StoredDocument(document: Self.document(from: row, passages: passages), origin: row["origin"], ingestedAt: row["ingestedAt"])
+            let isBarePMID = !id.isEmpty && id.allSatisfy(\.isNumber)
+            let candidates = isBarePMID ? [id, "pmid:\(id)"] : [id]
+            var row: Row?
+            for candidate in candidates where row == nil {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ? AND deleted = 0", arguments: [candidate])
             }
-            return nil
+            if row == nil, let pmid = isBarePMID ? id : id.hasPrefix("pmid:") ? String(id.dropFirst(5)) : nil, !pmid.isEmpty {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE pmid = ? AND deleted = 0 AND id NOT LIKE 'pmid:%' ORDER BY rowid LIMIT 1", arguments: [pmid])
+            }
+            guard let row else { return nil }
+            let rowid: Int64 = row["rowid"]
+            let passages = try Row.fetchAll(
+                db, sql: "SELECT label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal",
+                arguments: [rowid]
+            ).map { Passage(label: $0["label"], heading: $0["heading"], text: $0["text"]) }
+            let document = Self.document(from: row, passages: passages, citedPMIDs: try Self.citedPMIDs(rowid: rowid, in: db))
+            return StoredDocument(document: document, origin: row["origin"], ingestedAt: row["ingestedAt"])
         }
+    }
+
+    /// A PubMed record a guideline cites, with its title when the library holds it.
+    public struct CitedRecord: Sendable, Codable, Equatable {
+        /// The cited PMID.
+        public var pmid: String
+        /// The id of the library's document for it (`pmid:N`), if present.
+        public var documentId: String?
+        /// Its title, if the library holds it.
+        public var title: String?
+    }
+
+    /// The PubMed records the document cites (an NGC summary's references), in PMID order, each
+    /// with its title when the library holds a document with that PMID. Empty when the document
+    /// is unknown or cites nothing.
+    public func citedRecords(of documentId: String) throws -> [CitedRecord] {
+        try database.read { db in
+            guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM document WHERE id = ? AND deleted = 0", arguments: [documentId]) else {
+                return []
+            }
+            let lookup = try db.cachedStatement(sql: """
+                SELECT id, title FROM document WHERE pmid = ? AND deleted = 0 ORDER BY id != 'pmid:' || pmid, rowid LIMIT 1
+                """)
+            return try Self.citedPMIDs(rowid: rowid, in: db).map { pmid in
+                let row = try Row.fetchOne(lookup, arguments: [pmid])
+                return CitedRecord(pmid: pmid, documentId: row?["id"], title: row?["title"])
+            }
+        }
+    }
+
+    /// For each PMID, the ids of the guidelines in the library that cite it (sorted); PMIDs no
+    /// guideline cites are absent.
+    public func citingGuidelines(pmids: [String]) throws -> [String: [String]] {
+        let unique = Array(Set(pmids))
+        guard !unique.isEmpty else { return [:] }
+        return try database.read { db in
+            var citing: [String: [String]] = [:]
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT c.pmid AS pmid, g.id AS id FROM guideline_citation c JOIN document g ON g.rowid = c.documentRowid
+                    WHERE c.pmid IN (\(placeholders)) AND g.deleted = 0
+                    """, arguments: StatementArguments(chunk))
+                for row in rows { citing[row["pmid"], default: []].append(row["id"]) }
+            }
+            return citing.mapValues { $0.sorted() }
+        }
+    }
+
+    /// The PMIDs a document cites, in PMID order.
+    static func citedPMIDs(rowid: Int64, in db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT pmid FROM guideline_citation WHERE documentRowid = ? ORDER BY CAST(pmid AS INTEGER), pmid"),
+            arguments: [rowid])
     }
 
     /// A document by row id with its passages and their ordinals (passage id `<id>#<ordinal>`),
@@ -36,10 +100,10 @@ extension Library {
             db.cachedStatement(sql: "SELECT ordinal, label, heading, text FROM passage WHERE documentRowid = ? ORDER BY ordinal"),
             arguments: [rowid]
         ).map { (ordinal: $0["ordinal"] as Int, passage: Passage(label: $0["label"], heading: $0["heading"], text: $0["text"])) }
-        return (document(from: row, passages: passages.map(\.passage)), passages)
+        return (document(from: row, passages: passages.map(\.passage), citedPMIDs: try citedPMIDs(rowid: rowid, in: db)), passages)
     }
 
-    static func document(from row: Row, passages: [Passage]) -> Document {
+    static func document(from row: Row, passages: [Passage], citedPMIDs: [String] = []) -> Document {
         Document(
             id: row["id"], tier: Tier(rawValue: row["tier"]) ?? .research,
             kind: DocumentKind(rawValue: row["kind"]) ?? .journalArticle,
@@ -47,7 +111,8 @@ extension Library {
             year: row["year"], pmid: row["pmid"], doi: row["doi"], pmcid: row["pmcid"], url: row["url"],
             meshTerms: JSONStringArray.decode(row["meshTerms"]), keywords: JSONStringArray.decode(row["keywords"]),
             publicationTypes: JSONStringArray.decode(row["publicationTypes"]),
-            version: row["version"], revised: row["revised"], passages: passages)
+            version: row["version"], revised: row["revised"], passages: passages,
+            status: row["status"], released: row["released"], citedPMIDs: citedPMIDs)
     }
 
     /// Counts and sizes describing the library.

@@ -104,15 +104,18 @@ public final class Library: Sendable {
             JSONStringArray.encode(document.authors), document.source, document.year, document.pmid,
             document.doi, document.pmcid, document.url, JSONStringArray.encode(document.meshTerms),
             JSONStringArray.encode(document.keywords), JSONStringArray.encode(document.publicationTypes),
-            document.version, document.revised, hash, origin, sequence, now,
+            document.version, document.revised, document.status, document.released, hash, origin, sequence, now,
         ]
         guard let existing else {
             try db.cachedStatement(sql: """
                 INSERT INTO document (id, tier, kind, title, authors, source, year, pmid, doi, pmcid, url,
-                    meshTerms, keywords, publicationTypes, version, revised, contentHash, origin, changeSeq, ingestedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    meshTerms, keywords, publicationTypes, version, revised, status, released, contentHash, origin,
+                    changeSeq, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: columns)
-            try insertPassages(document.passages, rowid: db.lastInsertedRowID, db: db)
+            let rowid = db.lastInsertedRowID
+            try insertPassages(document.passages, rowid: rowid, db: db)
+            try insertCitations(document.citedPMIDs, rowid: rowid, db: db)
             return .added
         }
         let rowid: Int64 = existing["rowid"]
@@ -130,11 +133,14 @@ public final class Library: Sendable {
         try db.cachedStatement(sql: """
             UPDATE document SET id = ?, tier = ?, kind = ?, title = ?, authors = ?, source = ?, year = ?, pmid = ?,
                 doi = ?, pmcid = ?, url = ?, meshTerms = ?, keywords = ?, publicationTypes = ?, version = ?,
-                revised = ?, contentHash = ?, origin = ?, changeSeq = ?, ingestedAt = ?, deleted = 0
+                revised = ?, status = ?, released = ?, contentHash = ?, origin = ?, changeSeq = ?, ingestedAt = ?,
+                deleted = 0
             WHERE rowid = ?
             """).execute(arguments: columns + [rowid])
         try db.cachedStatement(sql: "DELETE FROM passage WHERE documentRowid = ?").execute(arguments: [rowid])
         try insertPassages(document.passages, rowid: rowid, db: db)
+        try db.cachedStatement(sql: "DELETE FROM guideline_citation WHERE documentRowid = ?").execute(arguments: [rowid])
+        try insertCitations(document.citedPMIDs, rowid: rowid, db: db)
         return wasDeleted ? .added : .updated
     }
 
@@ -145,12 +151,19 @@ public final class Library: Sendable {
         }
     }
 
+    private func insertCitations(_ pmids: [String], rowid: Int64, db: Database) throws {
+        guard !pmids.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO guideline_citation (documentRowid, pmid) VALUES (?, ?)")
+        for pmid in pmids { try statement.execute(arguments: [rowid, pmid]) }
+    }
+
     private func delete(_ id: String, db: Database, sequence: inout Int, now: String) throws -> Outcome {
         guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM document WHERE id = ? AND deleted = 0"), arguments: [id]) else {
             return .notPresent
         }
         sequence += 1
         try db.cachedStatement(sql: "DELETE FROM passage WHERE documentRowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "DELETE FROM guideline_citation WHERE documentRowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "UPDATE document SET deleted = 1, changeSeq = ?, ingestedAt = ? WHERE rowid = ?")
             .execute(arguments: [sequence, now, rowid])
         return .deleted

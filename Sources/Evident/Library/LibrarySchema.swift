@@ -59,6 +59,18 @@ enum LibrarySchema {
                 CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: guideline status and release, guideline citations") { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN status TEXT;
+                ALTER TABLE document ADD COLUMN released TEXT;
+                CREATE TABLE guideline_citation (
+                    documentRowid INTEGER NOT NULL REFERENCES document(rowid) ON DELETE CASCADE,
+                    pmid TEXT NOT NULL,
+                    PRIMARY KEY (documentRowid, pmid)
+                ) WITHOUT ROWID;
+                CREATE INDEX guideline_citation_pmid ON guideline_citation(pmid);
+                """)
+        }
         return migrator
     }
 }

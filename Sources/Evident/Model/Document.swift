@@ -23,6 +23,15 @@ public struct Document: Codable, Sendable, Hashable {
     /// Last revision date as `YYYY-MM-DD` where the source gives one (PubMed DateRevised).
     public var revised: String?
     public var passages: [Passage]
+    /// A guideline's status as its source words it: "current release; updates a previous
+    /// version; reaffirmed 2019 Jan" (NGC summaries); nil elsewhere.
+    public var status: String?
+    /// A guideline's release date as its source writes it, with any revision or reaffirmation:
+    /// "2016 May 10", "2011 Jan (revised 2016 Mar; reaffirmed 2019)"; nil elsewhere.
+    public var released: String?
+    /// PMIDs of the PubMed records a guideline summary cites (its own PMID excluded), in
+    /// numeric order; empty elsewhere. Stored in the `guideline_citation` table.
+    public var citedPMIDs: [String]
 
     /// Creates a document; list fields default to empty.
     public init(
@@ -30,7 +39,7 @@ public struct Document: Codable, Sendable, Hashable {
         source: String? = nil, year: Int? = nil, pmid: String? = nil, doi: String? = nil,
         pmcid: String? = nil, url: String? = nil, meshTerms: [String] = [], keywords: [String] = [],
         publicationTypes: [String] = [], version: Int = 1, revised: String? = nil,
-        passages: [Passage] = []
+        passages: [Passage] = [], status: String? = nil, released: String? = nil, citedPMIDs: [String] = []
     ) {
         self.id = id
         self.tier = tier
@@ -49,5 +58,8 @@ public struct Document: Codable, Sendable, Hashable {
         self.version = version
         self.revised = revised
         self.passages = passages
+        self.status = status
+        self.released = released
+        self.citedPMIDs = citedPMIDs
     }
 }

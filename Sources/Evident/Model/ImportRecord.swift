@@ -8,6 +8,9 @@ public enum ImportRecord: Sendable {
     case failure(ImportIssue)
     /// A well-formed record with nothing to store (a MedQuAD page whose answers were removed).
     case skipped(ImportIssue)
+    /// A problem the importer read around (an unknown HTML entity kept as written); the record
+    /// it concerns follows as a ``document(_:)``.
+    case warning(ImportIssue)
 }
 
 /// A problem with one record or one file, with enough context to find it.

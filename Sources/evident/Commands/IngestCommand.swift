@@ -98,6 +98,7 @@ struct IngestCommand: ParsableCommand {
             "  failed     \(Terminal.number(counts.failed))",
         ]
         if counts.skipped > 0 { lines.append("  skipped    \(Terminal.number(counts.skipped))  (records with no text)") }
+        if !summary.warnings.isEmpty { lines.append("  warnings   \(Terminal.number(summary.warnings.count))  (records stored with a problem read around; logged above)") }
         if summary.filesSkipped > 0 { lines.append("  \(summary.filesSkipped) file\(summary.filesSkipped == 1 ? "" : "s") in directories passed over (not document sources; --log-level info lists them)") }
         return lines.joined(separator: "\n")
     }
@@ -117,6 +118,8 @@ struct IngestReport: Encodable {
     var seconds: Double
     var documentsPerSecond: Double
     var errors: [ImportIssue]
+    /// Problems read around; the records were stored (an unknown HTML entity kept as written).
+    var warnings: [ImportIssue]
     var index: LibraryIndexer.Summary?
 
     init(summary: IngestSummary, library: String) {
@@ -132,6 +135,7 @@ struct IngestReport: Encodable {
         seconds = (summary.seconds * 1000).rounded() / 1000
         documentsPerSecond = summary.documentsPerSecond.rounded()
         errors = summary.errors
+        warnings = summary.warnings
     }
 }
 

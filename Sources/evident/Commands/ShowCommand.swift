@@ -8,7 +8,10 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show one document with its metadata and passages.",
         discussion: """
             ID is a document id as stored: pmid:12345, pmc:PMC1234567, doi:10.1002/art.41247, \
-            medquad:NINDS-0000043, scifact:4983. A bare number is read as a PMID.
+            medquad:NINDS-0000043, ngc:10963, scifact:4983. A bare number is read as a PMID; a PMID \
+            with no PubMed record in the library finds the guideline whose own PMID it is.
+            A guideline summary shows its status, release date and the PubMed records it cites \
+            (with titles for those in the library).
             Exit status 3 if there is no such document.
             """
     )
@@ -27,11 +30,13 @@ struct ShowCommand: ParsableCommand {
             Terminal.printError("no document '\(id)' in \(library.directory)")
             throw ExitCode(ExitStatus.notFound)
         }
+        let cited = stored.document.citedPMIDs.isEmpty ? [] : try library.citedRecords(of: stored.document.id)
+        let view = DocumentView(stored, cited: cited)
         if json {
-            try Terminal.printJSON(DocumentView(stored))
+            try Terminal.printJSON(view)
             return
         }
-        print(DocumentView(stored).text(width: Terminal.stdoutIsTTY ? Terminal.width : 100))
+        print(view.text(width: Terminal.stdoutIsTTY ? Terminal.width : 100))
     }
 }
 
@@ -60,11 +65,16 @@ struct DocumentView: Encodable {
     var publicationTypes: [String]
     var version: Int
     var revised: String?
+    var status: String?
+    var released: String?
+    var citedPMIDs: [String]
+    /// The cited PubMed records, with titles for those in the library.
+    var citedRecords: [Library.CitedRecord]
     var origin: String?
     var ingestedAt: String
     var passages: [PassageView]
 
-    init(_ stored: Library.StoredDocument) {
+    init(_ stored: Library.StoredDocument, cited: [Library.CitedRecord] = []) {
         let document = stored.document
         id = document.id
         tier = document.tier.rawValue
@@ -82,6 +92,10 @@ struct DocumentView: Encodable {
         publicationTypes = document.publicationTypes
         version = document.version
         revised = document.revised
+        status = document.status
+        released = document.released
+        citedPMIDs = document.citedPMIDs
+        citedRecords = cited
         origin = stored.origin
         ingestedAt = stored.ingestedAt
         passages = document.passages.enumerated().map { PassageView(id: "\(document.id)#\($0.offset)", label: $0.element.label, heading: $0.element.heading, text: $0.element.text) }
@@ -107,6 +121,16 @@ struct DocumentView: Encodable {
         field("keywords", keywords.joined(separator: "; "))
         field("types", publicationTypes.joined(separator: "; "))
         field("revised", revised)
+        field("status", status)
+        field("released", released)
+        if !citedPMIDs.isEmpty {
+            let known = citedRecords.filter { $0.title != nil }.count
+            field("cites", "\(citedPMIDs.count) PubMed record\(citedPMIDs.count == 1 ? "" : "s") (\(known) in this library)")
+            for record in citedRecords {
+                let line = "PMID \(record.pmid)" + (record.title.map { "  \($0)" } ?? "")
+                lines.append(contentsOf: TextWrapping.wrap(line, width: width, indent: String(repeating: " ", count: 13)))
+            }
+        }
         field("from", origin)
         for passage in passages {
             lines.append("")

@@ -59,6 +59,7 @@ enum TestData {
             case .deletion(let id): collected.deletions.append(id)
             case .failure(let issue): collected.failures.append(issue)
             case .skipped(let issue): collected.skipped.append(issue)
+            case .warning(let issue): collected.warnings.append(issue)
             }
         })
         return collected
@@ -70,6 +71,7 @@ enum TestData {
         var deletions: [String] = []
         var failures: [ImportIssue] = []
         var skipped: [ImportIssue] = []
+        var warnings: [ImportIssue] = []
 
         func document(_ id: String) -> Document? { documents.first { $0.id == id } }
     }
