@@ -221,6 +221,11 @@ public struct AnswerComposer: Sendable {
                 let numbered = leads.filter { $0.text.contains(where: \.isNumber) }
                 if !numbered.isEmpty { leads = numbered }
             }
+            // A treatment is answered by naming one, symptoms by naming them.
+            if [.treatment, .prevention, .comparison, .dosing, .symptoms, .diagnosis].contains(query.intent) {
+                let specific = leads.filter { $0.specifics > 0 }
+                if !specific.isEmpty { leads = specific }
+            }
             let leader = leads.first { $0.fit >= 1 } ?? leads.first
             if let leader, let key = take(leader) {
                 leadKeys.append(key)
@@ -278,7 +283,8 @@ public struct AnswerComposer: Sendable {
                 let base = retrieved.passage.text
                 quote = String(base[leadIn.startIndex..<last.quote.endIndex])
                 text = String(leadIn)
-                items = siblings.map { String($0.quote) }
+                // An item that repeats its lead-in (NGC style) shows only its own words.
+                items = siblings.map { String($0.quote.hasPrefix(leadIn) ? $0.text : $0.quote) }
                 label = StatementSelector.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: nil, rowHeader: nil,
                                                 showHeading: retrieved.document.kind != .agencyPage)
             }

@@ -66,13 +66,28 @@ enum EvidenceUnits {
                     continue
                 }
             }
-            // Under a lead-in that ends with a colon, short lines are list items.
-            if let currentLeadIn = leadIn, number == leadInLine + 1 || units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn,
-               line.wordCount <= 60, !line.hasSuffix(":") {
-                let (header, rest) = rowSplit(line)
-                units.append(EvidenceUnit(kind: .listItem, quote: line, text: rest ?? line, leadIn: currentLeadIn, rowHeader: header, line: number))
-                leadInLine = number
-                continue
+            // Under a lead-in that ends with a colon: lines that repeat the lead-in ("Record their:
+            // Level of consciousness", as NGC summaries write nested lists) or, where lists were
+            // written without it (Markdown), short single-sentence lines are its items.
+            if let currentLeadIn = leadIn {
+                if line.hasPrefix(currentLeadIn), line.dropFirst(currentLeadIn.count).hasPrefix(": ") {
+                    let item = line.dropFirst(currentLeadIn.count + 2).trimmingWhitespace
+                    if !item.isEmpty {
+                        let (header, rest) = rowSplit(item)
+                        units.append(EvidenceUnit(kind: .listItem, quote: line, text: item, leadIn: currentLeadIn, rowHeader: rest == nil ? nil : header, line: number))
+                    }
+                    leadInLine = number
+                    continue
+                }
+                if line == currentLeadIn || line == currentLeadIn + "." { continue }  // a list's tail repeats its lead-in
+                let explicitStyle = units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn && units.last?.quote.hasPrefix(currentLeadIn) == true
+                if !explicitStyle, number == leadInLine + 1 || units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn,
+                   line.wordCount <= 40, !line.hasSuffix(":"), SentenceSplitter.sentences(line).count <= 1 {
+                    let (header, rest) = rowSplit(line)
+                    units.append(EvidenceUnit(kind: .listItem, quote: line, text: rest ?? line, leadIn: currentLeadIn, rowHeader: header, line: number))
+                    leadInLine = number
+                    continue
+                }
             }
             leadIn = nil
             if line.hasSuffix(":") && line.wordCount >= 2 {

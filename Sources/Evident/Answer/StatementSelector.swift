@@ -49,6 +49,9 @@ struct ScoredUnit {
     var grade: String?
     /// True when its words name the asked attribute ("causes", "treated").
     var namesAttribute: Bool
+    /// How many specific things it names for the asked attribute (drugs for a treatment,
+    /// symptoms for symptoms), counted by the second pass.
+    var specifics = 0
 
     var explanation: StatementExplanation {
         StatementExplanation(score: (score * 1000).rounded() / 1000, parts: parts, aspect: aspect, aspectFrom: aspectFrom,
@@ -173,6 +176,7 @@ struct StatementSelector {
                     !ids.contains(sighting.id) && !sighting.categories.isDisjoint(with: wanted) && !sighting.categories.contains(.diseaseAttribute)
                 }.map(\.id))
                 bonus += min(Double(specific.count), 2) * Weight.specificContent
+                units[index].specifics = specific.count
             }
             if wantsNumbers && unit.text.contains(where: \.isNumber) { bonus += Weight.numbers }
             guard bonus > 0 else { continue }

@@ -70,6 +70,13 @@ struct SectionFileWriter {
             try? FileManager.default.removeItem(atPath: temporary)
             throw EvidentError("\(path): cannot replace: \(String(cString: strerror(errno)))")
         }
+        // Drop the written pages from the page cache: readers map the pages they touch, and
+        // cached pages from the write come in large blocks that would count against them.
+        let descriptor = open(path, O_RDONLY)
+        if descriptor >= 0 {
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_DONTNEED))
+            close(descriptor)
+        }
     }
 }
 
@@ -92,6 +99,9 @@ final class MappedSectionFile: @unchecked Sendable {
         guard size >= 12, let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), mapped != MAP_FAILED else {
             throw EvidentError("\(path): not a readable Evident file")
         }
+        // Lookups jump around the file: read only the pages they touch, not the kernel's
+        // read-ahead around them (which would fault in most of a 100 MB vocabulary).
+        _ = madvise(mapped, size, Int32(MADV_RANDOM))
         base = UnsafeRawPointer(mapped)
         guard UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) == magic else {
             munmap(mapped, size)

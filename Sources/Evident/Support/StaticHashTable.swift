@@ -60,7 +60,9 @@ struct HashTableBuilder {
     func write(into file: inout SectionFileWriter, prefix: String) {
         var slotCount = 16
         while slotCount < keys.count * 2 { slotCount <<= 1 }
-        var slots = [UInt32](repeating: 0, count: slotCount)
+        // Each slot holds the entry number and 32 bits of the key's hash, so a lookup that misses
+        // (most do) reads only the slot array, never the entries or the key bytes.
+        var slots = [UInt32](repeating: 0, count: slotCount * 2)
         var keyBytes: [UInt8] = []
         var entries: [UInt32] = []
         var flat: [UInt32] = []
@@ -68,9 +70,11 @@ struct HashTableBuilder {
             entries += [UInt32(keyBytes.count), UInt32(key.count), UInt32(flat.count), UInt32(values[index].count)]
             keyBytes += key
             flat += values[index]
-            var slot = Int(key.withUnsafeBytes { fnv1a($0) } & UInt64(slotCount - 1))
-            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
-            slots[slot] = UInt32(index + 1)
+            let hash = key.withUnsafeBytes { fnv1a($0) }
+            var slot = Int(hash & UInt64(slotCount - 1))
+            while slots[slot * 2] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot * 2] = UInt32(index + 1)
+            slots[slot * 2 + 1] = UInt32(truncatingIfNeeded: hash >> 32)
         }
         file.add(prefix + ".k", keyBytes)
         file.add(prefix + ".e", entries)
@@ -121,11 +125,15 @@ struct MappedHashTable: @unchecked Sendable {
     /// The entry offset of the key with these bytes, or nil.
     private func find(_ key: UnsafeRawBufferPointer) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(fnv1a(key) & UInt64(mask))
-        for _ in 0..<slots.count {
-            let entry = Int(slots[slot])
+        let slotCount = slots.count / 2
+        let mask = slotCount - 1
+        let hash = fnv1a(key)
+        let check = UInt32(truncatingIfNeeded: hash >> 32)
+        var slot = Int(hash & UInt64(mask))
+        for _ in 0..<slotCount {
+            let entry = Int(slots[slot * 2])
             if entry == 0 { return nil }
+            guard slots[slot * 2 + 1] == check else { slot = (slot + 1) & mask; continue }
             let base = (entry - 1) * 4
             let offset = Int(entries[base]), length = Int(entries[base + 1])
             if length == key.count, offset + length <= keys.count,
@@ -141,5 +149,38 @@ struct MappedHashTable: @unchecked Sendable {
     func key(at index: Int) -> String {
         let offset = Int(entries[index * 4]), length = Int(entries[index * 4 + 1])
         return String(decoding: UnsafeRawBufferPointer(rebasing: keys[offset..<(offset + length)]), as: UTF8.self)
+    }
+}
+
+/// A Bloom filter over byte-string keys, written as a section of 64-bit words: a lookup that
+/// the filter rules out reads a few cache lines of a small array instead of a large table.
+struct BloomFilter {
+    /// Bits per key (about 1% false positives with ``hashes``).
+    static let bitsPerKey = 10
+    /// Bit positions per key.
+    static let hashes = 6
+
+    /// The filter's words for `keys`.
+    static func build(_ keys: [String]) -> [UInt64] {
+        var bitCount = max(64, keys.count * bitsPerKey)
+        bitCount = (bitCount + 63) & ~63
+        var words = [UInt64](repeating: 0, count: bitCount / 64)
+        for key in keys {
+            for bit in positions(fnv1a(key), bitCount: bitCount) { words[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
+        return words
+    }
+
+    /// True when `hash` may be in the filter `words` (always true for an empty filter).
+    static func mayContain(_ hash: UInt64, in words: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard !words.isEmpty else { return true }
+        let bitCount = words.count * 64
+        for bit in positions(hash, bitCount: bitCount) where words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        return true
+    }
+
+    private static func positions(_ hash: UInt64, bitCount: Int) -> [Int] {
+        let first = hash & 0xFFFF_FFFF, second = (hash >> 32) | 1
+        return (0..<UInt64(hashes)).map { Int((first &+ $0 &* second) % UInt64(bitCount)) }
     }
 }

@@ -88,14 +88,21 @@ enum AbbreviationMiner {
         return long
     }
 
-    /// Names a page gives its subject: "X, also called Y," / "also known as Y".
-    static func alsoCalled(in text: String) -> [String] {
+    /// Names a page gives its subject: "X, also called Y," / "also known as Y", when X (the
+    /// words just before, within the sentence) names the subject (`subject`, normalised).
+    static func alsoCalled(in text: String, subject: String) -> [String] {
         var names: [String] = []
         for marker in ["also called ", "Also called ", "also known as ", "Also known as ", "sometimes called ", "formerly called ", "formerly known as "] {
             var from = text.startIndex
             while from < text.endIndex, let offset = text[from...].firstByteOffset(of: marker) {
-                let start = text.utf8.index(from, offsetBy: offset + marker.utf8.count)
+                let markerStart = text.utf8.index(from, offsetBy: offset)
+                let start = text.utf8.index(markerStart, offsetBy: marker.utf8.count)
                 from = start
+                // The name must be the subject's: the clause before the marker names it.
+                let before = text[text.startIndex..<markerStart].suffix(160)
+                let clause = before.split(whereSeparator: { $0 == "." || $0 == "\n" || $0 == ";" }).last.map(String.init) ?? ""
+                guard !subject.isEmpty, LexiconText.key(String(clause.suffix(80))).hasSuffix(subject)
+                        || LexiconText.key(String(clause.suffix(80))).hasSuffix(subject + " ") else { continue }
                 let tail = text[start...].prefix { !",.;:()[]".contains($0) }.prefix(120)
                 for piece in tail.components(separatedBy: " or ") {
                     var name = piece.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’"))

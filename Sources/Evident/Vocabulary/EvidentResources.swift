@@ -21,7 +21,7 @@ public enum EvidentResources {
     public static var meshLexiconPath: String { (directory as NSString).appendingPathComponent("mesh.lexicon") }
 
     /// The real path of the running executable (symlinks resolved).
-    static func executablePath() -> String {
+    public static func executablePath() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if length > 0 { return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }

@@ -49,8 +49,8 @@ public struct PhraseKind: OptionSet, Sendable, Hashable {
 /// case-sensitive abbreviations, and the words spelling correction may suggest. Built once
 /// (``LexiconBuilder``) and opened in constant time by every `evident ask`.
 public final class Lexicon: @unchecked Sendable {
-    /// The file's magic number ("EVLEX003").
-    static let magic: UInt64 = 0x3330_3058_454C_5645
+    /// The file's magic number ("EVLEX005").
+    static let magic: UInt64 = 0x3530_3058_454C_5645
     let file: MappedSectionFile
     private let strings: UnsafeRawBufferPointer
     private let conceptIDs: UnsafeBufferPointer<UInt32>
@@ -63,6 +63,7 @@ public final class Lexicon: @unchecked Sendable {
     private let broaderRefs: UnsafeBufferPointer<UInt32>
     private let phrases: MappedHashTable
     private let phrasePrefixes: MappedHashTable
+    private let phraseFilter: UnsafeBufferPointer<UInt64>
     private let abbreviations: MappedHashTable
     private let ids: MappedHashTable
     private let spellingWords: UnsafeBufferPointer<UInt32>
@@ -81,6 +82,7 @@ public final class Lexicon: @unchecked Sendable {
         broaderRefs = file.integers("c.br")
         phrases = MappedHashTable(file, prefix: "p")
         phrasePrefixes = MappedHashTable(file, prefix: "pp")
+        phraseFilter = file.wideIntegers("bf")
         abbreviations = MappedHashTable(file, prefix: "a")
         ids = MappedHashTable(file, prefix: "i")
         spellingWords = file.integers("w.words")
@@ -133,21 +135,36 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Concepts a normalised phrase (``LexiconText/key(_:)``) names, with how it names each.
     public func concepts(forPhrase key: String) -> [(concept: Int, kind: PhraseKind)] {
+        guard mayHave(key) else { return [] }
         let values = phrases.lookup(key)
         return stride(from: 0, to: values.count - 1, by: 2).map { (Int(values[$0]), PhraseKind(rawValue: values[$0 + 1])) }
     }
 
     /// True when some longer phrase starts with these words (normalised, space-separated).
-    public func isPhrasePrefix(_ key: String) -> Bool { phrasePrefixes.contains(key) }
+    public func isPhrasePrefix(_ key: String) -> Bool { mayHave(key) && phrasePrefixes.contains(key) }
+
+    /// False when the key is certainly neither a phrase nor a prefix of one (Bloom filter).
+    func mayHave(_ key: String) -> Bool { BloomFilter.mayContain(fnv1a(key), in: phraseFilter) }
 
     /// True when the normalised phrase names some concept (cheaper than ``concepts(forPhrase:)``).
-    public func hasPhrase(_ key: String) -> Bool { !phrases.lookup(key).isEmpty }
+    public func hasPhrase(_ key: String) -> Bool { mayHave(key) && !phrases.lookup(key).isEmpty }
 
     /// Concepts an abbreviation (exactly as written: "MS", "BPH") stands for, with how often
     /// each expansion was seen.
     public func concepts(forAbbreviation surface: String) -> [(concept: Int, count: UInt32)] {
         let values = abbreviations.lookup(surface)
         return stride(from: 0, to: values.count - 1, by: 2).map { (Int(values[$0]), values[$0 + 1]) }
+    }
+
+    /// The abbreviation as defined ("PrEP") for its lower-case form ("prep"), if mixed-case.
+    public func mixedCaseAbbreviation(_ lower: String) -> String? {
+        let table = MappedHashTable(file, prefix: "am")
+        let value = table.lookup(lower)
+        guard value.count == 2 else { return nil }
+        let bytes = file.bytes("am.str")
+        let offset = Int(value[0]), length = Int(value[1])
+        guard offset + length <= bytes.count else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
     /// The concept with this id.

@@ -52,7 +52,10 @@ struct LexiconBuilder {
     /// Links an abbreviation, exactly as written, to a concept, with how often it was seen.
     mutating func addAbbreviation(_ surface: String, concept: Int, count: UInt32) {
         abbreviations.append(surface, [UInt32(concept), count])
+        // Mixed-case abbreviations ("PrEP", "cUTI") are also found from their lower-case form.
+        if surface != surface.uppercased(), surface.lowercased() != surface { lowercaseAbbreviations[surface.lowercased()] = surface }
     }
+    private var lowercaseAbbreviations: [String: String] = [:]
 
     /// Adds the words of a name to the spelling dictionary (lower-case letters, 4+ characters).
     mutating func addSpellingWords(_ name: String) {
@@ -116,7 +119,17 @@ struct LexiconBuilder {
             }
         }
         prefixes.write(into: &file, prefix: "pp")
+        // One filter over phrases and prefixes: most words of a text start neither.
+        file.add("bf", BloomFilter.build(phrases.allKeys + prefixes.allKeys))
         abbreviations.write(into: &file, prefix: "a")
+        var mixed = HashTableBuilder()
+        var surfaces: [UInt8] = []
+        for (lower, surface) in lowercaseAbbreviations.sorted(by: { $0.key < $1.key }) {
+            mixed.append(lower, [UInt32(surfaces.count), UInt32(surface.utf8.count)])
+            surfaces += Array(surface.utf8)
+        }
+        mixed.write(into: &file, prefix: "am")
+        file.add("am.str", surfaces)
         idTable.write(into: &file, prefix: "i")
         file.add("w.words", wordRefs)
         file.add("w.len", byLength)

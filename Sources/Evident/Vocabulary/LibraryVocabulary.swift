@@ -93,7 +93,7 @@ public enum LibraryVocabulary {
             }
             guard guidelineTier, let title else { return }
             if kind == .agencyPage, let subject = titleConcepts[LexiconText.key(title)] {
-                for name in AbbreviationMiner.alsoCalled(in: passage.text) { aliases.append((name, subject)) }
+                for name in AbbreviationMiner.alsoCalled(in: passage.text, subject: LexiconText.key(title)) { aliases.append((name, subject)) }
             }
             let subject = fnv1a(title.lowercased())
             for sentence in SentenceSplitter.sentences(passage.text) {

@@ -94,14 +94,16 @@ enum MeSHTables {
             }
             categories.subtract([.diseaseAttribute, .drugClass, .descriptor])
             if categories.isEmpty { categories = .chemical }
-            var phrases = [name]
+            // Systematic chemical names ("2-(hydroxymethyl)-N,N-dimethylpiperidinium") are not typed
+            // in questions: names of more than five words are kept for display, not for linking.
+            var phrases = LexiconText.words(name).count <= 5 ? [name] : []
             var abbreviations: [String] = []
             for synonym in synonyms {
-                if isAbbreviation(synonym) { abbreviations.append(synonym) } else { phrases.append(synonym) }
+                if isAbbreviation(synonym) { abbreviations.append(synonym) } else if LexiconText.words(synonym).count <= 5 { phrases.append(synonym) }
             }
             let index = builder.add(ConceptRecord(
                 id: String(fields[0]), name: name, categories: categories,
-                synonyms: [name] + phrases.dropFirst().filter { $0.utf8.count <= 40 }.prefix(6) + abbreviations.filter { $0.utf8.count >= 3 }.prefix(2),
+                synonyms: [name] + phrases.filter { $0 != name && $0.utf8.count <= 40 }.prefix(6) + abbreviations.filter { $0.utf8.count >= 3 }.prefix(2),
                 broader: broader))
             for phrase in phrases { builder.addPhrase(phrase, concept: index, kind: phrase == name ? .preferred : .entry) }
             for abbreviation in abbreviations { builder.addAbbreviation(abbreviation, concept: index, count: 1) }

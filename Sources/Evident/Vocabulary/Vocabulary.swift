@@ -139,7 +139,9 @@ public final class Vocabulary: Sendable {
                 if lexicon === library && count < minimumLibraryCount { continue }
                 if lexicon === mesh && !lexicon.categories(index).contains(.descriptor) { continue }
                 let categories = lexicon.categories(index)
-                let score = Double(count) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
+                // A clinical expansion (a disease, drug, procedure) outweighs an organisation's or a word's.
+                let clinical = !categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .anatomy])
+                let score = Double(count) * (clinical ? 1 : 0.25) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
                 if best == nil || score > best!.rank { best = Entry(lexicon: lexicon, index: index, rank: score) }
             }
         }
@@ -204,7 +206,7 @@ public final class Vocabulary: Sendable {
                 abbreviation = abbreviationEntry(surface)
             } else if lowercaseAbbreviations, surface == surface.lowercased(), (2...6).contains(surface.utf8.count),
                       linkable(words[start].key), !Self.lookalikeWords.contains(surface), !hasPhrase(words[start].key) {
-                abbreviation = abbreviationEntry(surface.uppercased(), minimumLibraryCount: 3)
+                abbreviation = abbreviationEntry(surface.uppercased(), minimumLibraryCount: 3) ?? library?.mixedCaseAbbreviation(surface).flatMap { abbreviationEntry($0, minimumLibraryCount: 3) }
             }
             if let abbreviation, !spans[start].contains(where: { $0.length == 1 }) {
                 spans[start].append((1, abbreviation, true))

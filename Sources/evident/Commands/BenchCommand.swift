@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance on real data and print a table (use a release build).",
-        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self, AnswersBenchCommand.self]
+        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self, AnswersBenchCommand.self, ProcessBenchCommand.self]
     )
 }
 
@@ -228,5 +228,45 @@ struct AskBenchCommand: ParsableCommand {
             latency p99      \(String(format: "%.1f", report.p99Milliseconds)) ms
             statements       \(String(format: "%.1f", report.meanStatements)) per answer
             """)
+    }
+}
+
+/// `evident bench process`: whole-process time and memory of `ask` and `search`.
+struct ProcessBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Whole-process wall time (median) and peak memory of `evident ask` and `evident search`.",
+        discussion: """
+            Runs this executable as a user would, --runs times per command after one warm-up \
+            run, and reports the median wall time and the largest peak resident memory. The \
+            targets on the starter library: ask under 60 ms and 60 MB, search under 30 ms.
+            """
+    )
+
+    @OptionGroup var libraryOptions: LibraryOptions
+
+    @Option(name: .long, help: "Runs per command.")
+    var runs = 7
+
+    @Option(name: .long, help: ArgumentHelp("The question `ask` answers.", valueName: "question"))
+    var question = "What causes blepharospasm?"
+
+    @Flag(name: .long, help: "Print the rows as JSON.")
+    var json = false
+
+    func run() throws {
+        Terminal.warnIfDebugBuild()
+        let executable = EvidentResources.executablePath()
+        let library = libraryOptions.directory
+        let rows = try [
+            ProcessBenchmark.measure(executable: executable, arguments: ["ask", question, "--library", library], runs: max(1, runs)),
+            ProcessBenchmark.measure(executable: executable, arguments: ["ask", question, "--library", library, "--format", "json"], runs: max(1, runs)),
+            ProcessBenchmark.measure(executable: executable, arguments: ["search", "blepharospasm", "--library", library], runs: max(1, runs)),
+        ]
+        if json { try Terminal.printJSON(rows); return }
+        print("command                                             median ms     max ms   peak MB")
+        for row in rows {
+            print("\(Terminal.pad(String(row.command.replacingOccurrences(of: " --library " + library, with: "").prefix(50)), 50))  \(Terminal.pad(String(format: "%.1f", row.medianMilliseconds), 9, right: true))  \(Terminal.pad(String(format: "%.1f", row.maximumMilliseconds), 9, right: true))  \(Terminal.pad(String(format: "%.1f", row.peakMegabytes), 8, right: true))")
+        }
     }
 }
