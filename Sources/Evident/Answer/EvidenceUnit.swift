@@ -59,6 +59,16 @@ enum EvidenceUnits {
                 var items = Array(pieces.dropFirst())
                 if lead.hasPrefix("- ") { items.insert(lead.dropFirst(2), at: 0); lead = lead[lead.startIndex..<lead.startIndex] }
                 items = items.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+                // The list ends at the first piece that is prose (a long sentence after the last item).
+                if let end = items.firstIndex(where: { $0.wordCount > 15 }), end >= 2 { items = Array(items[..<end]) }
+                // Of a long lead-in, only its last sentence introduces the list.
+                if let last = SentenceSplitter.sentences(lead).last, last.endIndex == lead.trimmingWhitespace.endIndex, last.startIndex != lead.startIndex {
+                    lead = SourceNoise.isFurniture(last) ? lead[lead.endIndex...] : last
+                }
+                // A lead-in that runs on (a flattened table's header and first cells) introduces nothing.
+                if lead.wordCount > 14 || lead.containsBytes("%") { lead = lead[lead.endIndex...] }
+                // Long lists are shown in part (each item still word for word).
+                if items.count > 15 { items = Array(items.prefix(15)) }
                 // Real list items are short and do not continue a clause; otherwise the dashes are inside prose.
                 if items.count >= 2, items.allSatisfy({ $0.wordCount <= 15 && !Self.continuesClause($0) }) {
                     units.append(EvidenceUnit(kind: .inlineList, quote: line, text: lead.trimmingWhitespace, items: items, line: number))

@@ -49,7 +49,13 @@ public struct QuestionUnderstanding: Sendable {
         var seen = Set<String>()
         for link in links where seen.insert(link.concept.id).inserted {
             let inFocus = focusRange.contains(words[link.words.lowerBound].range.lowerBound)
-            mentions.append(.init(concept: link.concept, text: link.text, role: role(of: link, qualifiers: qualifiers), inFocus: inFocus, position: link.words.lowerBound))
+            var role = role(of: link, qualifiers: qualifiers)
+            // Outside the asking sentence, only a disease or a drug is a subject; the rest of a
+            // message ("my family", "writing to you") is context.
+            let categories = link.concept.categories
+            if !inFocus, role == .key, !categories.contains(.disease), !categories.contains(.psychology),
+               !(categories.contains(.chemical) && !categories.contains(.drugClass)) { role = .related }
+            mentions.append(.init(concept: link.concept, text: link.text, role: role, inFocus: inFocus, position: link.words.lowerBound))
         }
         // An organ condition is a qualifier of a drug question ("dabigatran dose in kidney
         // disease"), but the subject when nothing else is ("causes of chronic kidney disease").

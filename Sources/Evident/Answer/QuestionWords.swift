@@ -33,7 +33,8 @@ enum QuestionWords {
         "emergency", "acute", "chronic", "severe", "mild", "moderate", "relapse", "flare", "attack", "episode", "level",
         "threshold", "target", "value", "range", "number", "amount", "stage", "type", "form", "case", "condition", "disease",
         "disorder", "syndrome", "problem", "issue", "patient", "people", "person", "adult", "men", "women", "man", "woman",
-        "work", "does", "indicated", "indication", "timing", "duration", "mechanism", "work-up", "workup", "management?",
+        "work", "does", "indicated", "indication", "timing", "duration", "mechanism", "work-up", "workup",
+        "information", "info", "family", "familie", "detail", "overview", "article", "page", "resource", "fact",
     ]
 
     /// True when a normalised word carries no subject.

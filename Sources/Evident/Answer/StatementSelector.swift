@@ -195,7 +195,7 @@ struct StatementSelector {
         return vocabulary.sightings(words, linkable: { !QuestionWords.isFiller($0) }).contains { sighting in
             let categories = sighting.categories
             return !ids.contains(sighting.id) && !categories.contains(.diseaseAttribute)
-                && (categories.contains(.disease) || categories == .libraryName)
+                && (categories.contains(.disease) || categories == .libraryName) && !namesRelative(words[sighting.words])
         }
     }
 
@@ -211,16 +211,18 @@ struct StatementSelector {
         let wordCount = text.wordCount
         let itemsText = unit.items.joined(separator: " ")
         // Noise, questions and fragments are never statements.
-        if SourceNoise.isFurniture(unit.quote) || text.hasSuffix("?") || (text.hasSuffix(":") && unit.items.isEmpty) { return nil }
-        if libraryLexicon?.isBoilerplate(unit.quote) == true { return nil }
+        // An inline list is judged by its lead-in and items (its line may carry site furniture around them).
+        let judged = unit.kind == .inlineList ? String(text) + " " + itemsText : String(unit.quote)
+        if SourceNoise.isFurniture(judged) || text.hasSuffix("?") || (text.hasSuffix(":") && unit.items.isEmpty) { return rejected(unit, "furniture or a question") }
+        if libraryLexicon?.isBoilerplate(unit.quote) == true { return rejected(unit, "site boilerplate") }
         switch unit.kind {
-        case .sentence: if wordCount < 5 || wordCount > 90 || text.first?.isLowercase == true || text.occurrences(of: " - ") >= 3 { return nil }
-        case .listItem, .tableRow: if wordCount < 2 || wordCount > 90 { return nil }
-        case .inlineList: if unit.items.count < 2 { return nil }
+        case .sentence: if wordCount < 5 || wordCount > 90 || text.first?.isLowercase == true || text.occurrences(of: " - ") >= 3 { return rejected(unit, "not a sentence that stands alone") }
+        case .listItem, .tableRow: if wordCount < 2 || wordCount > 90 { return rejected(unit, "fragment") }
+        case .inlineList: if unit.items.count < 2 { return rejected(unit, "list of fewer than two items") }
         }
-        if SourceNoise.isSkippedLabel(rowHeader) { return nil }
-        if tier == .research && SourceNoise.isMethods(text) { return nil }
-        if RecommendationGrade.isGradeOnly(text) { return nil }
+        if SourceNoise.isSkippedLabel(rowHeader) { return rejected(unit, "methods or registration label") }
+        if tier == .research && SourceNoise.isMethods(text) { return rejected(unit, "methods, not findings") }
+        if RecommendationGrade.isGradeOnly(text) { return rejected(unit, "a grade alone") }
 
         // Subject: in the sentence, in its context, or in the title of a document about it.
         let sentenceText = String(text) + (itemsText.isEmpty ? "" : " " + itemsText)
@@ -228,27 +230,27 @@ struct StatementSelector {
         let positions = matcher.positions(in: words)
         let inSentence = Set(positions.keys)
         // In a document about another disease, a passing mention deep in a sentence is not its subject.
-        if titleConflict, !inContext(headingConcepts, rowHeader, unit.leadIn).contains(0), let at = positions[0], at > 4 { return nil }
+        if titleConflict, !inContext(headingConcepts, rowHeader, unit.leadIn).contains(0), let at = positions[0], at > 4 { return rejected(unit, "passing mention in a page about another disease") }
         var contextText = [rowHeader, unit.leadIn].compactMap { $0 }.joined(separator: " ")
         if unit.kind == .inlineList, text.isEmpty { contextText += " " + (retrieved.passage.heading ?? "") }
         let inContext = (contextText.isEmpty ? [] : matcher.concepts(in: contextText)).union(headingConcepts)
         let inTitle = conflict ? Set<Int>() : titleConcepts
         let subject: ScoredUnit.Subject
         if requiredCount > 0 {
-            if inSentence.contains(0) { subject = .sentence } else if inContext.contains(0) { subject = .context } else if inTitle.contains(0) { subject = .title } else { return nil }
+            if inSentence.contains(0) { subject = .sentence } else if inContext.contains(0) { subject = .context } else if inTitle.contains(0) { subject = .title } else { return rejected(unit, "subject not in sentence, context or title") }
         } else {
             // No medical concept: most of the question's words must be here.
             let keys = Set(words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.document.title ?? "")).map(\.key))
             let present = otherWords.filter { keys.contains($0) }.count
-            guard !otherWords.isEmpty, present == otherWords.count else { return nil }
+            guard !otherWords.isEmpty, present == otherWords.count else { return rejected(unit, "question words missing") }
             subject = .words
         }
         // A sentence that opens with another disease is about that disease, whatever its page.
-        if subject != .sentence, subject != .words, opensWithAnotherSubject(words) { return nil }
+        if subject != .sentence, subject != .words, unit.kind != .inlineList, opensWithAnotherSubject(words) { return rejected(unit, "opens with another disease") }
         // A weak subject ("iron" in "cast iron pan rust") needs the question's other words too.
         if query.primary?.isWeak == true, !otherWords.isEmpty {
             let keys = Set(words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.document.title ?? "")).map(\.key))
-            guard otherWords.filter({ keys.contains($0) }).count * 2 >= otherWords.count else { return nil }
+            guard otherWords.filter({ keys.contains($0) }).count * 2 >= otherWords.count else { return rejected(unit, "weak subject without the question's other words") }
         }
         var covered = Set<Int>()
         for number in 0..<requiredCount where inSentence.contains(number) || inContext.contains(number) || inTitle.contains(number) { covered.insert(number) }
@@ -329,10 +331,17 @@ struct StatementSelector {
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }
+        // A lead names its subject: in its own words, or in the label it is shown with (a
+        // heading, a row header, or the subject of the institute page it comes from).
         let canLead = fit >= Weight.aspectByCue && !anaphoric && (!definition || query.intent == .definition) && wordCount >= 6
-            && unit.kind != .inlineList && (subject == .sentence || (subject == .context && unit.kind != .sentence) || subject == .words)
-        let label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
+            && unit.kind != .inlineList && subject != .title
+        var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
+        // A statement that does not name its subject is shown with it: an institute page's
+        // sentence ("Symptoms usually progress…") under the page's subject.
+        if subject != .sentence, retrieved.document.kind == .agencyPage, let title = retrieved.document.title, label == nil {
+            label = title
+        }
         return ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
                           covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
                           fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }))
@@ -345,7 +354,18 @@ struct StatementSelector {
         let ids = Set(concepts.map(\.concept.id))
         return vocabulary.sightings(opening, linkable: { !QuestionWords.isFiller($0) }).contains { sighting in
             sighting.words.lowerBound <= 2 && !ids.contains(sighting.id) && sighting.categories.contains(.disease)
-                && !sighting.categories.contains(.diseaseAttribute)
+                && !sighting.categories.contains(.diseaseAttribute) && !namesRelative(opening[sighting.words])
+        }
+    }
+
+    /// True when words name a broader or narrower form of the primary concept: "Aicardi-Goutieres
+    /// syndrome" on the page about "Aicardi-Goutieres syndrome type 1" is the same subject.
+    private func namesRelative(_ words: ArraySlice<LexiconText.Word>) -> Bool {
+        guard let primary = concepts.first else { return false }
+        let key = " " + words.map(\.key).joined(separator: " ") + " "
+        return ([primary.concept.name, primary.text] + primary.concept.synonyms).contains { name in
+            let nameKey = " " + LexiconText.key(name) + " "
+            return nameKey.contains(key) || key.contains(nameKey)
         }
     }
 
@@ -378,6 +398,12 @@ struct StatementSelector {
         .dosing: ["dose", "dosing", "dosage", "mg"],
         .mechanism: ["mechanism", "pathophysiolog", "pathogen"],
     ]
+
+    /// Logs why a unit was passed over (at trace level) and returns nil.
+    private func rejected(_ unit: EvidenceUnit, _ reason: @autoclosure () -> String) -> ScoredUnit? {
+        AnswerComposer.logger.trace("passed over (\(reason())): \(unit.quote.prefix(100))")
+        return nil
+    }
 
     /// The aspect a unit speaks to: strong sentence cues first, then the source's label or
     /// heading, then weaker cues, then the model.

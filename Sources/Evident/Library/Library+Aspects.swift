@@ -35,3 +35,16 @@ extension AspectCounts {
         "frequency": .epidemiology, "inheritance": .genetics, "genetic changes": .genetics, "information": .definition,
     ]
 }
+
+extension Library {
+    /// The questions of the library's MedQuAD pages (each answer passage's heading) with the
+    /// page's document id, in storage order.
+    public func medquadQuestions() throws -> [(question: String, documentId: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.heading AS question, d.id AS id FROM passage p JOIN document d ON d.rowid = p.documentRowid
+                WHERE d.id LIKE 'medquad:%' AND d.deleted = 0 AND p.heading IS NOT NULL ORDER BY p.documentRowid, p.ordinal
+                """).map { ($0["question"] as String, $0["id"] as String) }
+        }
+    }
+}

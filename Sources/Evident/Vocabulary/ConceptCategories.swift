@@ -55,7 +55,8 @@ public struct ConceptCategories: OptionSet, Sendable, Hashable, Codable {
             case UInt8(ascii: "E"): result.insert(.procedure)
             case UInt8(ascii: "F"): result.insert(.psychology)
             case UInt8(ascii: "G"): result.insert(.phenomenon)
-            case UInt8(ascii: "H"): result.insert(.discipline)
+            // Health occupations (H02: medicine's specialties, acupuncture, nursing) are health care.
+            case UInt8(ascii: "H"): result.insert(tree.hasPrefix("H02") ? .healthCare : .discipline)
             case UInt8(ascii: "I"): result.insert(.society)
             case UInt8(ascii: "J"): result.insert(.technology)
             case UInt8(ascii: "K"): result.insert(.humanities)

@@ -95,7 +95,9 @@ public enum LibraryVocabulary {
             if kind == .agencyPage, let subject = titleConcepts[LexiconText.key(title)] {
                 for name in AbbreviationMiner.alsoCalled(in: passage.text, subject: LexiconText.key(title)) { aliases.append((name, subject)) }
             }
-            let subject = fnv1a(title.lowercased())
+            // Pages on one family of conditions ("... type 1" to "... type 6") repeat the family's
+            // text: they count as one subject (their title's first two words).
+            let subject = fnv1a(LexiconText.words(title).prefix(2).map(\.key).joined(separator: " "))
             for sentence in SentenceSplitter.sentences(passage.text) {
                 let key = fnv1a(sentence.lowercased())
                 if sentenceSubjects[key]?.count ?? 0 < boilerplateSubjects { sentenceSubjects[key, default: []].insert(subject) }

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance on real data and print a table (use a release build).",
-        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self, AnswersBenchCommand.self, ProcessBenchCommand.self]
+        subcommands: [IngestBenchCommand.self, SearchBenchCommand.self, GenerateCorpusCommand.self, AskBenchCommand.self, AnswersBenchCommand.self, SourceQuestionsBenchCommand.self, ProcessBenchCommand.self]
     )
 }
 
@@ -267,6 +267,51 @@ struct ProcessBenchCommand: ParsableCommand {
         print("command                                             median ms     max ms   peak MB")
         for row in rows {
             print("\(Terminal.pad(String(row.command.replacingOccurrences(of: " --library " + library, with: "").prefix(50)), 50))  \(Terminal.pad(String(format: "%.1f", row.medianMilliseconds), 9, right: true))  \(Terminal.pad(String(format: "%.1f", row.maximumMilliseconds), 9, right: true))  \(Terminal.pad(String(format: "%.1f", row.peakMegabytes), 8, right: true))")
+        }
+    }
+}
+
+/// `evident bench medquad`: the library's own MedQuAD questions, answered and checked.
+struct SourceQuestionsBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "medquad",
+        abstract: "Ask the library's MedQuAD questions (as written, lower-cased, misspelled, in a message): does the answer cite the page?",
+        discussion: """
+            Every NIH page of MedQuAD carries the questions it answers. Each is asked as written, \
+            lower-cased, with its longest word misspelled, and inside a three-sentence message; \
+            the answer should cite the page the question came from (target 95% each). \
+            --sample N asks every k-th question so that about N are asked.
+            """
+    )
+
+    @OptionGroup var libraryOptions: LibraryOptions
+
+    @Option(name: .long, help: ArgumentHelp("Ask about this many questions (0: all 16,000).", valueName: "n"))
+    var sample = 1_000
+
+    @Flag(name: .long, help: "Print the rows as JSON.")
+    var json = false
+
+    func run() throws {
+        Terminal.warnIfDebugBuild()
+        let library = try libraryOptions.open(create: false)
+        let all = try library.medquadQuestions()
+        guard !all.isEmpty else {
+            Terminal.printError("no MedQuAD pages in \(library.directory): ingest the MedQuAD folder to run this benchmark")
+            throw ExitCode(ExitStatus.partialFailure)
+        }
+        let step = sample > 0 ? max(1, all.count / sample) : 1
+        let questions = stride(from: 0, to: all.count, by: step).map { all[$0] }
+        let composer = try AnswerComposer.open(library: library).composer
+        let bar = ProgressBar(label: "answering")
+        let rows = try SourceQuestionBenchmark.run(composer: composer, questions: questions) { done, total in
+            bar.update(fraction: Double(done) / Double(total), detail: "\(done)/\(total) answers")
+        }
+        bar.clear()
+        if json { try Terminal.printJSON(rows); return }
+        print("variant        questions   cites page   p50 ms   p99 ms")
+        for row in rows {
+            print("\(Terminal.pad(row.variant.rawValue, 12))  \(Terminal.pad(Terminal.number(row.questions), 10, right: true))  \(Terminal.pad(String(format: "%.1f%%", row.citesPage * 100), 10, right: true))  \(Terminal.pad(String(format: "%.1f", row.p50Milliseconds), 7, right: true))  \(Terminal.pad(String(format: "%.1f", row.p99Milliseconds), 7, right: true))")
         }
     }
 }

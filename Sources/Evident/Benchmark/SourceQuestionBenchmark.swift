@@ -1,0 +1,61 @@
+import Foundation
+
+/// Asks the library's own MedQuAD questions — each NIH page's questions ("What causes X?") —
+/// and checks that the answer cites the page the question came from; also with the question
+/// lower-cased, with one word misspelled, and embedded in a three-sentence message.
+public struct SourceQuestionBenchmark {
+    /// The ways a question is put.
+    public enum Variant: String, Codable, Sendable, CaseIterable {
+        case original, lowercased, misspelled, message
+    }
+
+    /// Results of one variant.
+    public struct Row: Codable, Sendable {
+        public var variant: Variant
+        public var questions: Int
+        /// Share of answers that cite the question's page.
+        public var citesPage: Double
+        public var p50Milliseconds: Double
+        public var p99Milliseconds: Double
+    }
+
+    /// The question put in one of the ways.
+    public static func variant(_ variant: Variant, of question: String) -> String {
+        switch variant {
+        case .original: return question
+        case .lowercased: return question.lowercased()
+        case .misspelled:
+            // The longest word of six letters or more, its third and fourth letters swapped.
+            var words = question.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            guard let index = words.indices.filter({ words[$0].count >= 6 && words[$0].allSatisfy(\.isLetter) }).max(by: { words[$0].count < words[$1].count }) else { return question }
+            var letters = Array(words[index])
+            letters.swapAt(2, 3)
+            words[index] = String(letters)
+            return words.joined(separator: " ")
+        case .message:
+            return "Hello, I am writing on behalf of my family and we are a bit worried. \(question) Thank you for any help you can give us."
+        }
+    }
+
+    /// Runs `questions` (every `stride`-th of the library's, for a sample) through `composer`.
+    public static func run(composer: AnswerComposer, questions: [(question: String, documentId: String)], variants: [Variant] = Variant.allCases,
+                           progress: (Int, Int) -> Void = { _, _ in }) throws -> [Row] {
+        var rows: [Row] = []
+        var done = 0
+        for variant in variants {
+            var cited = 0
+            var times: [Double] = []
+            for (question, documentId) in questions {
+                let answer = try composer.answer(Self.variant(variant, of: question))
+                if answer.references.contains(where: { $0.documentId == documentId }) { cited += 1 }
+                times.append(answer.elapsedMs)
+                done += 1
+                if done % 50 == 0 { progress(done, questions.count * variants.count) }
+            }
+            times.sort()
+            rows.append(Row(variant: variant, questions: questions.count, citesPage: questions.isEmpty ? 0 : Double(cited) / Double(questions.count),
+                            p50Milliseconds: times.isEmpty ? 0 : times[times.count / 2], p99Milliseconds: percentile(times, 0.99)))
+        }
+        return rows
+    }
+}
