@@ -70,8 +70,9 @@ public struct NGCImporter: Importer {
         return "ngc:\(name)"
     }
 
-    /// What one parsed summary yields: warnings, then its document; or a skip or a failure.
-    static func records(from root: XMLNode, path: String) -> [ImportRecord] {
+    /// What one parsed summary (read from `path`) yields: warnings, then its document; or a
+    /// skip (a stub) or a failure.
+    public static func records(from root: XMLNode, path: String) -> [ImportRecord] {
         let id = documentID(path: path)
         let summary: NGCSummary
         do {
