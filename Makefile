@@ -8,7 +8,7 @@ OPEN_MEDICINE_VERSION := 0.12.0
 EVIDENT     := .build/release/evident
 GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os.path.join(os.path.dirname(open_medicine.__file__), "guidelines"))')
 
-.PHONY: demo setup system-deps build library test bench clean
+.PHONY: demo setup system-deps build library test bench fuzz clean
 
 ## demo: set up, build, ingest the starter library and ask it a question
 demo: setup build library
@@ -36,9 +36,9 @@ $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-snowball-2.2.0-trec-0.5.11:
 build:
 	swift build -c release
 
-## library: ingest the starter library (open-medicine guidelines, NIH pages, PubMed abstracts)
+## library: ingest the starter library (open-medicine and NGC guidelines, NIH pages, PubMed abstracts)
 library: setup build
-	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
+	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/ngc/summaries $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
 	cp $(SHARED)/mesh/mesh_id_label_mappings.tsv $(LIBRARY)/
 	$(EVIDENT) aspects --library $(LIBRARY)
 
@@ -51,11 +51,16 @@ test: setup
 
 ## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
 bench: build library
-	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad
+	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad $(SHARED)/ngc/summaries
 	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
 	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
 	$(EVIDENT) bench ask --library $(LIBRARY)
 	bench/peers.sh
 
+## fuzz: libFuzzer on HTML-to-text and the NGC importer, seeded from the NGC summaries (FUZZ_SECONDS, default 600)
+FUZZ_SECONDS ?= 600
+fuzz:
+	bench/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build $(LIBRARY)
+	rm -rf .build .build-fuzz $(LIBRARY)
