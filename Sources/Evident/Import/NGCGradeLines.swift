@@ -14,7 +14,7 @@ enum NGCGradeLines {
 
     /// True if the line is only a grade remark.
     static func isGradeRemark(_ text: String) -> Bool {
-        guard text.count <= 200, let first = text.first else { return false }
+        guard text.utf8.count <= 800, text.count <= 200, let first = text.first else { return false }
         var body = Substring(text)
         if body.hasSuffix(".") { body = body.dropLast() }
         if (first == "(" && body.hasSuffix(")")) || (first == "[" && body.hasSuffix("]")) { return true }

@@ -132,7 +132,7 @@ struct NGCRecordMapper {
             var builder = NGCPassages(label: label, headingPrefix: [field.name])
             for value in field.values { builder.add(read(value, field: field.name).blocks) }
             let texts = builder.passages.map(\.text).joined(separator: " ")
-            if NGCImporter.emptyAnswers.contains(texts.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { continue }
+            if texts.utf8.count <= 40, NGCImporter.emptyAnswers.contains(texts.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { continue }
             all += builder.passages
         }
 
