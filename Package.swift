@@ -41,3 +41,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzzing with libFuzzer: `EVIDENT_FUZZ=1` adds the harness (never built otherwise).
+// `make fuzz` builds it with the toolchain's -sanitize=fuzzer,address and runs it (bench/fuzz.sh).
+if Context.environment["EVIDENT_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CFuzzerDriver", path: "Fuzz/CFuzzerDriver"),
+        .executableTarget(name: "EvidentFuzz", dependencies: ["Evident", "CFuzzerDriver"], path: "Fuzz/EvidentFuzz"),
+    ]
+}

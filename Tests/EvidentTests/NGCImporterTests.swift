@@ -91,6 +91,18 @@ struct NGCImporterTests {
         #expect(consider.text.hasPrefix("The GDG uses 'consider' when confident that an intervention will do more good than harm for most patients"))
     }
 
+    @Test("a grade written on a line of its own stays with its recommendation", arguments: [
+        ("AAO-HNS ngc:10226, grade sentence", "10226", "Statement 1. Differential Diagnosis",
+         "Clinicians should distinguish diffuse acute otitis externa (AOE) from other causes of otalgia, otorrhea, and inflammation of the external ear canal. Recommendation based on observational studies with a preponderance of benefit over risk."),
+        ("AAOS ngc:7581, grade paragraph in a list item", "7581", nil,
+         "The use of injectable viscosupplementation is an option when treating patients with glenohumeral joint osteoarthritis. Strength of the Recommendation: Weak"),
+    ] as [(String, String, String?, String)])
+    func gradeLines(name: String, id: String, heading: String?, line: String) throws {
+        let document = try Self.read(id)
+        let passage = try #require(document.passages.first { $0.heading == heading && $0.label == "recommendations" && $0.text.contains(line) }, "\(name)")
+        #expect(passage.text.split(separator: "\n").contains { $0 == line }, "\(name)")
+    }
+
     @Test("a summary's citations: its own PMID apart, the PubMed records it cites in order")
     func citations() throws {
         let document = try Self.read("11012")

@@ -59,7 +59,7 @@ public enum RecommendationStrength {
         "suggest", "suggestion", "consensus-based", "evidence-based", "lack", "data", "by", "as", "strengths",
         "context-specific", "high-quality", "moderate-quality", "low-quality", "very-low-quality", "low-", "moderate-",
         "conditionally", "strongly", "weakly", "only", "rated", "lqe", "mqe", "hqe", "cb", "knowledge", "gap",
-        "one", "two", "three", "study", "studies",
+        "one", "two", "three", "study", "studies", "imperative", "conflicting", "inconsistent", "all",
     ]
 
     /// Openings that make a bracket a grade whatever follows ("(Strong recommendation: evidence
@@ -170,7 +170,7 @@ public enum RecommendationStrength {
                     end = lowered.index(after: end)
                 }
                 let value = lowered[lowered.index(after: cursor)..<end].trimmingCharacters(in: .whitespaces)
-                guard !value.isEmpty, value.count <= (key == "grade" ? 30 : 60) || (value.count <= 150 && startsWithGrade(value)) else { continue }
+                guard !value.isEmpty, value.count <= (key == "grade" ? 30 : 60) || (value.count <= 250 && startsWithGrade(value)) else { continue }
                 if key == "grade" {
                     let preceding = lowered[..<hit.lowerBound].reversed().drop { $0 == " " }.first
                     guard preceding == nil || preceding == "." || preceding == ";" || preceding == ":" else { continue }

@@ -27,13 +27,13 @@ enum NGCDefinitions {
     static func opensDefinitions(_ heading: String) -> Bool {
         let lowered = heading.lowercased()
         if lowered == "definitions" { return true }
-        if lowered.contains("rationale") || lowered.contains("summary") || lowered.contains("recommendations for") { return false }
-        return schemePhrases.contains { lowered.contains($0) }
+        if lowered.containsBytes("rationale") || lowered.containsBytes("summary") || lowered.containsBytes("recommendations for") { return false }
+        return schemePhrases.contains { lowered.containsBytes($0) }
     }
 
     /// True if a heading keeps open definitions open.
     static func continuesDefinitions(_ heading: String) -> Bool {
-        opensDefinitions(heading) || continuationPhrases.contains { heading.lowercased().contains($0) }
+        opensDefinitions(heading) || continuationPhrases.contains { heading.lowercased().containsBytes($0) }
     }
 
     /// True for NGC's note that the definitions follow ("Definitions of the levels … are
@@ -41,6 +41,6 @@ enum NGCDefinitions {
     static func isPointerToDefinitions(_ text: String) -> Bool {
         guard text.count < 600 else { return false }
         let lowered = text.lowercased()
-        return lowered.contains("at the end of the") && lowered.contains("major recommendations")
+        return lowered.containsBytes("at the end of the") && lowered.containsBytes("major recommendations")
     }
 }

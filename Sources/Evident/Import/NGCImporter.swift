@@ -70,8 +70,9 @@ public struct NGCImporter: Importer {
         return "ngc:\(name)"
     }
 
-    /// What one parsed summary yields: warnings, then its document; or a skip or a failure.
-    static func records(from root: XMLNode, path: String) -> [ImportRecord] {
+    /// What one parsed summary (read from `path`) yields: warnings, then its document; or a
+    /// skip (a stub) or a failure.
+    public static func records(from root: XMLNode, path: String) -> [ImportRecord] {
         let id = documentID(path: path)
         let summary: NGCSummary
         do {
@@ -131,7 +132,7 @@ struct NGCRecordMapper {
             var builder = NGCPassages(label: label, headingPrefix: [field.name])
             for value in field.values { builder.add(read(value, field: field.name).blocks) }
             let texts = builder.passages.map(\.text).joined(separator: " ")
-            if NGCImporter.emptyAnswers.contains(texts.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { continue }
+            if texts.utf8.count <= 40, NGCImporter.emptyAnswers.contains(texts.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) { continue }
             all += builder.passages
         }
 

@@ -73,11 +73,11 @@ enum NGCMetadata {
         var parts: [String] = []
         if let first = paragraphs.first {
             let lowered = first.lowercased()
-            if lowered.contains("current release") {
+            if lowered.containsBytes("current release") {
                 parts.append("current release")
-            } else if lowered.contains("withdrawn") {
+            } else if lowered.containsBytes("withdrawn") {
                 parts.append("withdrawn")
-            } else if lowered.contains("archived") {
+            } else if lowered.containsBytes("archived") {
                 parts.append("archived")
             } else {
                 parts.append(first)
@@ -112,7 +112,7 @@ enum NGCMetadata {
             if let range = lowered.range(of: "list_uids=") {
                 let list = href[range.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == ",") }
                 ids += list.split(separator: ",").map(String.init)
-            } else if lowered.contains("ncbi.nlm.nih.gov"), let range = lowered.range(of: "/pubmed/") {
+            } else if lowered.containsBytes("ncbi.nlm.nih.gov"), let range = lowered.range(of: "/pubmed/") {
                 let id = href[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
                 if !id.isEmpty { ids.append(String(id)) }
             }

@@ -15,9 +15,9 @@ struct InlineStyle: OptionSet, Hashable {
         default: break
         }
         if let css = element.attributes["style"]?.lowercased() {
-            if css.contains("underline") { style.insert(.underline) }
-            if css.contains("font-weight: bold") || css.contains("font-weight:bold") || css.contains("font-weight: 700") { style.insert(.bold) }
-            if css.contains("italic") { style.insert(.italic) }
+            if css.containsBytes("underline") { style.insert(.underline) }
+            if css.containsBytes("font-weight: bold") || css.containsBytes("font-weight:bold") || css.containsBytes("font-weight: 700") { style.insert(.bold) }
+            if css.containsBytes("italic") { style.insert(.italic) }
         }
         self = style
     }

@@ -15,7 +15,7 @@ enum HTMLHeadingRule {
 
     /// The rank of a paragraph's heading style, or nil when it is not a heading.
     static func rank(text: String, runs: [(text: String, style: InlineStyle)]) -> Int? {
-        guard text.count <= 250, let first = text.first, first != "(", first != "[" else { return nil }
+        guard text.utf8.count <= 1_000, text.count <= 250, let first = text.first, first != "(", first != "[" else { return nil }
         guard text.contains(where: \.isLetter) else { return nil }
         if text.hasSuffix(".") {
             guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) < 60 else { return nil }

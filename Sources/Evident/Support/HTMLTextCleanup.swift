@@ -9,13 +9,19 @@ enum HTMLTextCleanup {
     /// symbols without spaces.
     static func clean(_ text: String) -> String {
         var text = text
-        if text.unicodeScalars.contains(where: { (0xC2...0xF4).contains($0.value) }) { text = repairingMojibake(text) }
-        if text.unicodeScalars.contains(where: { $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{00AD}" }) {
+        // Most lines are ASCII: one pass over the bytes decides whether the slower repairs apply.
+        var mayBeMojibake = false, mayHaveInvisible = false
+        for byte in text.utf8 where byte >= 0x80 {
+            if byte == 0xC3 { mayBeMojibake = true }  // U+00C2–U+00F4 are C3 82–C3 B4 in UTF-8
+            if byte == 0xC2 || byte == 0xE2 || byte == 0xEF { mayHaveInvisible = true; mayBeMojibake = true }
+        }
+        if mayBeMojibake, text.unicodeScalars.contains(where: { (0xC2...0xF4).contains($0.value) }) { text = repairingMojibake(text) }
+        if mayHaveInvisible, text.unicodeScalars.contains(where: { $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{00AD}" }) {
             text.unicodeScalars.removeAll { $0 == "\u{200B}" || $0 == "\u{FEFF}" || $0 == "\u{00AD}" }
         }
-        if text.contains("<") { text = removingDoublyEscapedTags(text) }
+        if text.utf8.contains(0x3C) { text = removingDoublyEscapedTags(text) }  // "<"
         text = text.collapsingWhitespace
-        while text.contains("☢ ☢") { text = text.replacingOccurrences(of: "☢ ☢", with: "☢☢") }
+        while text.containsBytes("☢ ☢") { text = text.replacingOccurrences(of: "☢ ☢", with: "☢☢") }
         return text
     }
 
