@@ -183,7 +183,7 @@ struct AskCLITests {
         #expect(Set(evidence.keys) == ["reference", "passageId", "quote"])
         let reference = try #require((answer["references"] as? [[String: Any]])?.first)
         #expect(reference["number"] as? Int == 1)
-        #expect(Set(reference.keys) == ["number", "documentId", "tier", "kind", "title", "authors", "source", "year", "pmid", "doi", "url", "link"],
+        #expect(Set(reference.keys) == ["number", "documentId", "tier", "kind", "title", "authors", "source", "year", "pmid", "doi", "url", "link", "citedBy"],
                 "every reference key is present, null where unknown")
         #expect(reference["tier"] as? String == "guideline")
         let text = try CLI.run(["ask", "What causes blepharospasm?", "--library", Self.library, "--mesh", mesh])

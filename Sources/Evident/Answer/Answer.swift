@@ -108,6 +108,9 @@ public struct Answer: Codable, Sendable {
         /// What renderers link to: the source's own http(s) URL, else its DOI or PubMed page
         /// (see ``WebLink``); nil when there is nothing safe to link.
         public var link: String?
+        /// Guidelines in the library that cite this record ("American Academy of Neurology:
+        /// Practice guideline update…"), for research the guidelines rest on.
+        public var citedBy: [String] = []
 
         /// Encodes every key, `null` where absent (the JSON shape is fixed).
         public func encode(to encoder: Encoder) throws {
@@ -124,6 +127,7 @@ public struct Answer: Codable, Sendable {
             try container.encode(doi, forKey: .doi)
             try container.encode(url, forKey: .url)
             try container.encode(link, forKey: .link)
+            try container.encode(citedBy, forKey: .citedBy)
         }
 
         /// Formatted like a journal's reference list: authors or organization, title, source, year, identifiers.
@@ -143,7 +147,8 @@ public struct Answer: Codable, Sendable {
             if let pmid { identifiers.append("PMID: \(pmid)") }
             if let doi { identifiers.append("doi:\(doi)") }
             if let url, pmid == nil, doi == nil { identifiers.append(url) }
-            return (parts.joined(separator: ". ") + ".") + (identifiers.isEmpty ? "" : " " + identifiers.joined(separator: ". "))
+            let cited = citedBy.isEmpty ? "" : " Cited by: " + citedBy.joined(separator: "; ") + "."
+            return (parts.joined(separator: ". ") + ".") + (identifiers.isEmpty ? "" : " " + identifiers.joined(separator: ". ")) + cited
         }
     }
 

@@ -61,6 +61,17 @@ public struct AnswerComposer: Sendable {
                 Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(t1 - t0) / 1e6) ms; \(scored[tier]!.count) units about the question in \(Double(t2 - t1) / 1e6) ms")
             }
         }
+        // Research that a guideline of the library cites is what the guidelines rest on: it counts
+        // more, and its reference says who cites it.
+        let citing = try citingGuidelines(retrieved[.research] ?? [])
+        if var research = scored[.research], !citing.isEmpty {
+            for index in research.indices {
+                guard let pmid = (retrieved[.research] ?? [])[research[index].source].document.pmid, citing[pmid] != nil else { continue }
+                research[index].score += StatementSelector.Weight.citedByGuideline
+                research[index].parts.append(.init(name: "cited by a guideline", value: StatementSelector.Weight.citedByGuideline))
+            }
+            scored[.research] = research.sorted { $0.score > $1.score }
+        }
         // Honest coverage: a required concept no evidence names at all.
         let required = query.required
         let allUnits = scored.values.flatMap { $0 }
@@ -118,8 +129,27 @@ public struct AnswerComposer: Sendable {
             }
         }
         ReferenceNumbering.number(&answer, documents: Self.documents(retrieved))
+        for index in answer.references.indices {
+            if let pmid = answer.references[index].pmid, let guidelines = citing[pmid] { answer.references[index].citedBy = guidelines }
+        }
         answer.elapsedMs = Self.milliseconds(since: started)
         return Self.deduplicatedTopics(answer)
+    }
+
+    /// For the retrieved research records, the guidelines of the library that cite them
+    /// (PMID → "Organisation: title" of each citing guideline).
+    private func citingGuidelines(_ passages: [RetrievedPassage]) throws -> [String: [String]] {
+        let pmids = Array(Set(passages.compactMap(\.document.pmid)))
+        let citing = try library.citingGuidelines(pmids: pmids)
+        guard !citing.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for id in Set(citing.values.flatMap { $0 }) {
+            if let document = try library.document(id: id)?.document {
+                let title = document.title.map { $0.count > 90 ? String($0.prefix(90)) + "…" : $0 } ?? id
+                names[id] = [document.source, title].compactMap { $0 }.joined(separator: ": ")
+            }
+        }
+        return citing.mapValues { ids in ids.compactMap { names[$0] } }.filter { !$0.value.isEmpty }
     }
 
     /// The required mentions in the order the selector numbers them (primary first).
@@ -308,18 +338,11 @@ public struct AnswerComposer: Sendable {
 
     /// The guideline's own definition of a grade, from its definitions passages.
     static func gradeDefinition(_ grade: String, in document: Document) -> String? {
-        let definitions = document.passages.filter { $0.label == "definitions" }
-        guard !definitions.isEmpty else { return nil }
-        let keys = RecommendationGrade.lookupKeys(grade)
-        for passage in definitions {
-            for line in passage.text.split(separator: "\n") {
-                for key in keys where line.hasPrefix(key) {
-                    let rest = line.dropFirst(key.count).drop { " :-–—.".contains($0) }
-                    if rest.count >= 10 { return String(rest.prefix(400)) }
-                }
-            }
-        }
-        return nil
+        guard document.passages.contains(where: { $0.label == "definitions" }) else { return nil }
+        var seen = Set<String>()
+        let found = RecommendationStrength.lookup(grade, in: RecommendationStrength.definitions(from: document.passages)).filter { seen.insert($0.definition).inserted }
+        guard !found.isEmpty else { return nil }
+        return found.map { found.count > 1 ? "\($0.grade): \($0.definition)" : $0.definition }.joined(separator: " ")
     }
 
     /// True when two statements say the same thing: their terms differ only by short words

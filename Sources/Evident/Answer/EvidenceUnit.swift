@@ -69,8 +69,10 @@ enum EvidenceUnits {
                 if lead.wordCount > 14 || lead.containsBytes("%") { lead = lead[lead.endIndex...] }
                 // Long lists are shown in part (each item still word for word).
                 if items.count > 15 { items = Array(items.prefix(15)) }
-                // Real list items are short and do not continue a clause; otherwise the dashes are inside prose.
-                if items.count >= 2, items.allSatisfy({ $0.wordCount <= 15 && !Self.continuesClause($0) }) {
+                // Real list items are short and do not continue a clause, and the dashes are not
+                // inside parentheses ("(Group I - 24 patients)"); otherwise they are prose.
+                let unbalanced = pieces.first.map { $0.occurrences(of: "(") > $0.occurrences(of: ")") } ?? false
+                if items.count >= 2, !unbalanced, items.allSatisfy({ $0.wordCount <= 15 && !Self.continuesClause($0) }) {
                     units.append(EvidenceUnit(kind: .inlineList, quote: line, text: lead.trimmingWhitespace, items: items, line: number))
                     leadIn = nil
                     continue

@@ -108,7 +108,7 @@ struct StatementSelector {
         static let grade = 0.3, recommendation = 0.15, finding = 0.3
         static let passage = 0.6, documentRank = 0.3
         static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
-        static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4
+        static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4, citedByGuideline = 0.3
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -222,7 +222,8 @@ struct StatementSelector {
         }
         if SourceNoise.isSkippedLabel(rowHeader) { return rejected(unit, "methods or registration label") }
         if tier == .research && SourceNoise.isMethods(text) { return rejected(unit, "methods, not findings") }
-        if RecommendationGrade.isGradeOnly(text) { return rejected(unit, "a grade alone") }
+        let grades = text.containsBytes("(") || text.containsBytes("[") || text.containsBytes(":") ? RecommendationStrength.grades(in: String(text)) : []
+        if let grade = grades.first, Self.isGradeOnly(String(text), grade) { return rejected(unit, "a grade alone") }
 
         // Subject: in the sentence, in its context, or in the title of a document about it.
         let sentenceText = String(text) + (itemsText.isEmpty ? "" : " " + itemsText)
@@ -307,7 +308,10 @@ struct StatementSelector {
             let units = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
             if hasNumber && units.contains(where: { text.containsBytes($0) }) { add("values", Weight.values) }
         }
-        let grade = RecommendationGrade.find(in: text)
+        // Some guidelines grade in the heading ("Class I", "… (Level A)").
+        let grade = grades.first?.text ?? retrieved.passage.heading.flatMap { heading in
+            heading.components(separatedBy: " > ").last.flatMap { RecommendationStrength.grade(in: $0)?.text }
+        }
         if grade != nil { add("recommendation grade", Weight.grade) }
         if tier == .guideline, ["should", "recommend", "suggest", "is indicated", "are indicated", "consider", "offer"].contains(where: { normalized.containsBytes($0) }) {
             add("recommendation", Weight.recommendation)
@@ -398,6 +402,13 @@ struct StatementSelector {
         .dosing: ["dose", "dosing", "dosage", "mg"],
         .mechanism: ["mechanism", "pathophysiolog", "pathogen"],
     ]
+
+    /// True when a text is little more than its grade ("(Class I, Level of Evidence: B)").
+    static func isGradeOnly(_ text: String, _ grade: RecommendationStrength.Grade) -> Bool {
+        var rest = text
+        rest.removeSubrange(grade.range)
+        return rest.filter { $0.isLetter || $0 == " " }.wordCount < 3
+    }
 
     /// Logs why a unit was passed over (at trace level) and returns nil.
     private func rejected(_ unit: EvidenceUnit, _ reason: @autoclosure () -> String) -> ScoredUnit? {
