@@ -17,8 +17,10 @@ public struct AnswerComposer: Sendable {
     public let vocabulary: Vocabulary
     public let classifier: AspectClassifier?
     public var disclaimer = Answer.defaultDisclaimer
-    /// Statements per section.
-    public var statementsPerSection = 5
+    /// Statements in the asked aspect's section.
+    public var statementsPerSection = 6
+    /// Statements in each related aspect's section (so that several aspects fit).
+    public var statementsPerRelatedSection = 3
     /// Statements per tier at most.
     public var statementsPerTier = 16
     /// A statement must score at least this share of its tier's best to be shown.
@@ -282,7 +284,7 @@ public struct AnswerComposer: Sendable {
         }
         for aspect in order {
             var keys: [String] = []
-            let limit = aspect == query.intent ? statementsPerSection + 1 : statementsPerSection
+            let limit = aspect == query.intent || (query.intent == .comparison && aspect == .treatment) ? statementsPerSection : statementsPerRelatedSection
             for unit in units where unit.aspect == aspect && unit.score >= floor && keys.count < limit {
                 if let key = take(unit) { keys.append(key) }
             }

@@ -86,7 +86,15 @@ struct EvidenceRetriever {
             if let rarest = terms.min(by: { snapshot.documentFrequency(term: $0) < snapshot.documentFrequency(term: $1) }) {
                 var focused = search
                 focused.required = [rarest]
-                let seen = Set(hits.map(\.key))
+                var seen = Set(hits.map(\.key))
+                // Practice guidelines first: institute pages outnumber them and would crowd them out.
+                if tier == .guideline {
+                    var guidelines = filter
+                    guidelines.facets["kind"] = [DocumentKind.practiceGuideline.rawValue, DocumentKind.guidelineSummary.rawValue]
+                    let found = snapshot.search(focused, limit: documentsWithSubject, filter: guidelines).filter { !seen.contains($0.key) }
+                    hits += found
+                    seen.formUnion(found.map(\.key))
+                }
                 hits += snapshot.search(focused, limit: documentsWithSubject, filter: filter).filter { !seen.contains($0.key) }
             }
         }

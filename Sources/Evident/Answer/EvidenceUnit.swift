@@ -66,7 +66,7 @@ enum EvidenceUnits {
                     lead = SourceNoise.isFurniture(last) ? lead[lead.endIndex...] : last
                 }
                 // A lead-in that runs on (a flattened table's header and first cells) introduces nothing.
-                if lead.wordCount > 14 || lead.containsBytes("%") { lead = lead[lead.endIndex...] }
+                if lead.wordCount > 14 || lead.containsBytes("%") || lead.containsBytes("Approximate number of patients") { lead = lead[lead.endIndex...] }
                 // Long lists are shown in part (each item still word for word).
                 if items.count > 15 { items = Array(items.prefix(15)) }
                 // Real list items are short and do not continue a clause, and the dashes are not

@@ -79,9 +79,9 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
     /// The intents whose sections follow this one's, in order (this one first).
     public var related: [Intent] {
         switch self {
-        case .causes: [.causes, .genetics, .mechanism, .epidemiology, .symptoms, .treatment]
+        case .causes: [.causes, .genetics, .mechanism, .treatment, .epidemiology, .symptoms]
         case .mechanism: [.mechanism, .causes, .genetics, .symptoms]
-        case .symptoms: [.symptoms, .diagnosis, .causes, .treatment]
+        case .symptoms: [.symptoms, .diagnosis, .treatment, .causes]
         case .diagnosis: [.diagnosis, .symptoms, .treatment]
         case .treatment: [.treatment, .dosing, .adverseEffects, .prognosis, .prevention]
         case .prognosis: [.prognosis, .treatment, .adverseEffects]
@@ -90,7 +90,7 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .adverseEffects: [.adverseEffects, .dosing, .treatment]
         case .dosing: [.dosing, .treatment, .adverseEffects]
         case .genetics: [.genetics, .causes, .epidemiology]
-        case .definition: [.definition, .symptoms, .causes, .treatment, .prognosis]
+        case .definition: [.definition, .causes, .symptoms, .treatment, .prognosis]
         case .comparison: [.comparison, .treatment, .adverseEffects, .prognosis]
         }
     }

@@ -258,7 +258,8 @@ struct StatementSelector {
 
         // Aspect.
         let normalized = IntentCues.normalized(String(text) + " " + itemsText)
-        let cueCounts = IntentCues.sentenceCueCounts(normalized)
+        // A list's aspect is its lead-in's: its items name things ("…that causes neck spasms").
+        let cueCounts = IntentCues.sentenceCueCounts(unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized)
         let contextAspect = rowHeader.flatMap { IntentCues.aspect(ofHeading: String($0)) } ?? unit.leadIn.flatMap { IntentCues.aspect(ofHeading: String($0)) }
         var (aspect, aspectFrom) = decideAspect(cueCounts: cueCounts, label: labelAspect, heading: contextAspect ?? headingAspect) {
             analyzer.terms(String(text) + " " + itemsText, cache: stems)
