@@ -51,16 +51,29 @@ public struct AnswerComposer: Sendable {
         var retrieved: [Tier: [RetrievedPassage]] = [:]
         var scored: [Tier: [ScoredUnit]] = [:]
         if query.isMedical || !query.otherWords.isEmpty {
-            for tier in Tier.allCases where only == nil || only == tier {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let passages = try retriever.retrieve(query, tier: tier)
-                let t1 = DispatchTime.now().uptimeNanoseconds
-                let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
-                                                 libraryLexicon: vocabulary.library, snapshot: snapshot)
+            // The tiers are independent until composition: retrieve and score them at once.
+            let tiers = Tier.allCases.filter { only == nil || only == $0 }
+            let results = TierResults(count: tiers.count)
+            DispatchQueue.concurrentPerform(iterations: tiers.count) { index in
+                let tier = tiers[index]
+                let started = DispatchTime.now().uptimeNanoseconds
+                do {
+                    let passages = try retriever.retrieve(query, tier: tier)
+                    let retrievedAt = DispatchTime.now().uptimeNanoseconds
+                    let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
+                                                     libraryLexicon: vocabulary.library, snapshot: snapshot)
+                    let units = selector.score(passages)
+                    let scoredAt = DispatchTime.now().uptimeNanoseconds
+                    Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")
+                    results.set(index, .success((passages, units)))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+            }
+            for (index, tier) in tiers.enumerated() {
+                let (passages, units) = try results.get(index)
                 retrieved[tier] = passages
-                scored[tier] = selector.score(passages)
-                let t2 = DispatchTime.now().uptimeNanoseconds
-                Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(t1 - t0) / 1e6) ms; \(scored[tier]!.count) units about the question in \(Double(t2 - t1) / 1e6) ms")
+                scored[tier] = units
             }
         }
         // Research that a guideline of the library cites is what the guidelines rest on: it counts
@@ -359,5 +372,25 @@ public struct AnswerComposer: Sendable {
     static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
         let union = a.union(b).count
         return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+    }
+}
+
+/// Results of the tiers retrieved and scored at once, one slot per tier.
+private final class TierResults: @unchecked Sendable {
+    private var slots: [Result<([RetrievedPassage], [ScoredUnit]), Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<([RetrievedPassage], [ScoredUnit]), Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws -> ([RetrievedPassage], [ScoredUnit]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return try slots[index]!.get()
     }
 }

@@ -33,6 +33,9 @@ struct EvidenceRetriever {
     /// Passages kept per document (a long guideline does not crowd out the rest).
     var passagesPerDocument = 10
 
+    /// How much of a passage its score reads.
+    static let scoredBytes = 2_500
+
     /// Weighted query terms for a question: concept names count more than the words around them.
     func queryTerms(_ query: StructuredQuery) -> [String: Int] {
         var weights: [String: Int] = [:]
@@ -130,7 +133,10 @@ struct EvidenceRetriever {
     /// count double: a heading says what its text is about).
     func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double]) -> Double {
         let analyzer = snapshot.analyzer
-        let textTerms = analyzer.terms(passage.text, cache: snapshot.stems)
+        // The opening of a long passage says what it is about; scoring reads at most its first
+        // few thousand bytes (NGC sections run to tens of kilobytes).
+        let text = passage.text.utf8.count <= Self.scoredBytes ? passage.text : String(passage.text.prefix(Self.scoredBytes))
+        let textTerms = analyzer.terms(text, cache: snapshot.stems)
         let headingTerms = passage.heading.map { analyzer.terms($0, cache: snapshot.stems) } ?? []
         var counts: [String: Double] = [:]
         for term in textTerms where weights[term] != nil { counts[term, default: 0] += 1 }

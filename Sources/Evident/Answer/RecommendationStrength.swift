@@ -31,7 +31,8 @@ public enum RecommendationStrength {
             guard !found.contains(where: { $0.range.contains(open) }) else { continue }
             let content = text[text.index(after: open)..<close]
             let after = text[text.index(after: close)...]
-            let before = text[..<open].lowercased()
+            // Only the words just before the bracket matter ("recommends (1B)", "evidence level (2)").
+            let before = text[..<open].suffix(60).lowercased()
             let standsAsGrade = isClauseEnd(after) || before.hasSuffix("recommends ") || before.hasSuffix("suggests ")
             if isGrade(content, atClauseEnd: standsAsGrade) || isCitedEvidenceLevel(content, before: before) {
                 found.append(Grade(text: trimmed(content), range: open..<text.index(after: close)))
@@ -85,11 +86,11 @@ public enum RecommendationStrength {
         guard !text.isEmpty, text.count <= 200 else { return false }
         if isCode(text) { return atClauseEnd }
         let lowered = text.lowercased()
-        for excluded in ["see ", "e.g", "i.e", "for example", "table", "figure", "appendix", "http", "et al", "section", "chapter", " below", " above"] where lowered.contains(excluded) {
+        for excluded in ["see ", "e.g", "i.e", "for example", "table", "figure", "appendix", "http", "et al", "section", "chapter", " below", " above"] where lowered.containsBytes(excluded) {
             return false
         }
         if gradeOpenings.contains(where: { opens(lowered, with: $0) }) { return true }
-        guard keywords.contains(where: { lowered.contains($0) }) else { return false }
+        guard keywords.contains(where: { lowered.containsBytes($0) }) else { return false }
         let words = lowered.split { !$0.isLetter && !$0.isNumber && $0 != "+" }
         guard !words.isEmpty else { return false }
         let known = words.filter { word in
@@ -154,10 +155,12 @@ public enum RecommendationStrength {
     /// sentence's end and is at most 150 characters ("Grade: Fair-B-W" only after a sentence
     /// or clause end, with a short value).
     static func keyValueGrades(in text: String) -> [Grade] {
+        // Cheap tests first (this runs on every sentence an answer considers): no ":" or "=", no grade.
+        guard text.containsBytes(":") || text.containsBytes("=") else { return [] }
         let lowered = text.lowercased()
         guard lowered.count == text.count else { return [] }  // case mapping changed lengths: skip (no such grades)
         var grades: [Grade] = []
-        for key in keys {
+        for key in keys where lowered.containsBytes(key) {
             var searchStart = lowered.startIndex
             while let hit = lowered.range(of: key, range: searchStart..<lowered.endIndex) {
                 searchStart = hit.upperBound
@@ -194,6 +197,7 @@ public enum RecommendationStrength {
     /// studies with a preponderance of benefit over harm." (also Strong recommendation, Option,
     /// No recommendation; "(against)").
     static func sentenceGrades(in text: String) -> [Grade] {
+        guard text.containsBytes("based on") || text.containsBytes("Based on") || text.containsBytes("BASED ON") else { return [] }
         let openings = ["strong recommendation", "recommendation", "option", "no recommendation"]
         var grades: [Grade] = []
         var sentenceStart = text.startIndex

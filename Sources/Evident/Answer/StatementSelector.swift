@@ -137,7 +137,11 @@ struct StatementSelector {
             if !titleConcepts.contains(0) || titleConflict, !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
             let labelAspect = passage.label.flatMap { Intent.questionTypes[$0.lowercased()] ?? IntentCues.aspect(ofHeading: $0) }
             let headingAspect = heading.isEmpty ? nil : IntentCues.aspect(ofHeading: heading)
+            // Where neither the title nor the heading names the subject, a unit must name it itself:
+            // a byte search rules most units of a long guideline out before they are analysed.
+            let unitMustNameSubject = (!titleConcepts.contains(0) || titleConflict) && !headingConcepts.contains(0)
             for unit in EvidenceUnits.units(of: passage.text) {
+                if unitMustNameSubject, !needles.mayMatch(String(unit.quote) + " " + (unit.leadIn.map(String.init) ?? "")) { continue }
                 if let scored = score(unit, retrieved: retrieved, source: index, titleConcepts: titleConcepts, headingConcepts: headingConcepts,
                                       conflict: conflict, titleConflict: titleConflict, labelAspect: labelAspect, headingAspect: headingAspect) {
                     result.append(scored)
