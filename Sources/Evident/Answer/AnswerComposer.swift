@@ -236,12 +236,21 @@ public struct AnswerComposer: Sendable {
         }
 
         /// Adds a unit unless it repeats a chosen one; the same fact from another document adds its citation.
+        /// A unit's identity: its place in its passage; the items of one list are one (the list
+        /// is shown whole, once).
+        func identity(_ unit: ScoredUnit) -> String {
+            if unit.unit.kind == .listItem, let leadIn = unit.unit.leadIn {
+                return "\(unit.source):list:\(leadIn.startIndex.utf16Offset(in: leadIn.base))"
+            }
+            return "\(unit.source):\(unit.unit.quote.startIndex.utf16Offset(in: unit.unit.quote.base))"
+        }
+
         func take(_ unit: ScoredUnit) -> String? {
-            let key = "\(unit.source):\(unit.unit.quote.startIndex.utf16Offset(in: unit.unit.quote.base))"
+            let key = identity(unit)
             guard !used.contains(key), budget > 0 else { return nil }
             let unitTerms = terms(unit, key)
             for (index, other) in chosen.enumerated() {
-                let otherKey = "\(other.source):\(other.unit.quote.startIndex.utf16Offset(in: other.unit.quote.base))"
+                let otherKey = identity(other)
                 guard Self.sameFact(terms(other, otherKey), unitTerms) else { continue }
                 if passages[other.source].document.id != passages[unit.source].document.id, var statement = statements[otherKey] {
                     statement.evidence.append(evidence(unit, passages: passages))
@@ -329,7 +338,7 @@ public struct AnswerComposer: Sendable {
                 quote = String(base[leadIn.startIndex..<last.quote.endIndex])
                 text = String(leadIn)
                 // An item that repeats its lead-in (NGC style) shows only its own words.
-                items = siblings.map { String($0.quote.hasPrefix(leadIn) ? $0.text : $0.quote) }
+                items = siblings.filter { !$0.text.hasSuffix(":") }.map { String($0.quote.hasPrefix(leadIn) ? $0.text : $0.quote) }
                 label = StatementSelector.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: nil, rowHeader: nil,
                                                 showHeading: retrieved.document.kind != .agencyPage)
             }

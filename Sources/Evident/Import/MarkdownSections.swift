@@ -15,10 +15,20 @@ enum MarkdownSections {
         var paragraph: [String] = []
         var fence: [String]?
         var tableHeader: [String]?
+        // List context: a paragraph ending with ":" introduces the list after it, an item ending
+        // with ":" the items nested under it. Items are written "lead-in: item" (as the NGC
+        // importer writes them), so each line keeps the context that makes it true.
+        var pendingLeadIn: String?
+        var listStack: [(indent: Int, leadIn: String)] = []
 
         func heading() -> String? { path.isEmpty ? nil : path.map(\.text).joined(separator: " > ") }
         func endParagraph() {
-            if !paragraph.isEmpty { lines.append(paragraph.joined(separator: " ")) }
+            if !paragraph.isEmpty {
+                let text = paragraph.joined(separator: " ")
+                lines.append(text)
+                pendingLeadIn = text.hasSuffix(":") ? String(text.dropLast()) : nil
+                listStack = []
+            }
             paragraph = []
         }
         func flush() {
@@ -48,6 +58,8 @@ enum MarkdownSections {
             if let (level, text) = atxHeading(trimmed) {
                 flush()
                 tableHeader = nil
+                pendingLeadIn = nil
+                listStack = []
                 if level == 1 && title == nil && path.isEmpty { title = text }
                 path.removeAll { $0.level >= level }
                 path.append((level, text))
@@ -55,6 +67,8 @@ enum MarkdownSections {
             }
             if trimmed.hasPrefix("|") {
                 endParagraph()
+                pendingLeadIn = nil
+                listStack = []
                 let cells = tableCells(trimmed)
                 if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { continue }
                 if tableHeader == nil { tableHeader = cells; continue }
@@ -65,9 +79,18 @@ enum MarkdownSections {
             }
             if let item = listItem(trimmed) {
                 endParagraph()
-                lines.append(inline(item))
+                let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+                listStack.removeAll { $0.indent >= indent }
+                let text = inline(item)
+                let leadIn = listStack.last?.leadIn ?? (indent == 0 || listStack.isEmpty ? pendingLeadIn : nil)
+                let written = leadIn.map { "\($0): \(text)" } ?? text
+                lines.append(written)
+                if written.hasSuffix(":") { listStack.append((indent, String(written.dropLast()))) }
                 continue
             }
+            // Anything but a list item (a table, a quote, a paragraph) ends the list context.
+            pendingLeadIn = nil
+            listStack = []
             if trimmed.hasPrefix(">") {
                 paragraph.append(inline(String(trimmed.drop { $0 == ">" || $0 == " " })))
                 continue
