@@ -131,7 +131,7 @@ struct AnswerCompositionTests {
     func noEvidence(question: String) throws {
         let answer = try Self.composer.answer(question)
         #expect(answer.allStatements.isEmpty, "\(answer.allStatements.map(\.text))")
-        #expect(answer.message?.hasPrefix("No evidence in this library") == true)
+        #expect(answer.message?.hasPrefix("No evidence in this library answers this question") == true, "\(answer.message ?? "")")
         #expect(answer.references.isEmpty)
     }
 

@@ -216,6 +216,35 @@ struct VocabularyTests {
         #expect(!Self.linked("hearing aids").contains { $0.concept.id == "D000163" })
     }
 
+    @Test("ordinary words are not names: 'rid' is not the chemical RID, 'cast' is not Cast Syndrome, 'Hashimoto' still is")
+    func ordinaryWords() {
+        #expect(!Self.linked("how do I get rid of it").contains { $0.concept.id == "C027982" })
+        #expect(!Self.linked("a cast iron pan").contains { $0.concept.id == "D013478" })
+        #expect(Self.linked("Wilkie syndrome").contains { $0.concept.id == "D013478" })
+        #expect(Self.linked("Hashimoto").contains { $0.concept.id == "D050031" })
+    }
+
+    @Test("plants are not medical concepts; a medicinal plant is, as a chemical")
+    func plants() {
+        let tree = Self.linked("apple tree").first { $0.concept.id == "D014197" }
+        #expect(tree.map { !$0.concept.categories.isMedical } ?? true)
+    }
+
+    @Test("a negated concept is not required; clinical shorthand is written out", arguments: [
+        ("blood pressure target for hypertension in patients without diabetes", "Hypertension", "diabetes"),
+        ("afib anticoagulation", "Atrial Fibrillation", ""),
+        ("htn first line drug", "Hypertension", ""),
+    ])
+    func negationAndShorthand(question: String, primary: String, negatedWord: String) {
+        let query = QuestionUnderstanding(vocabulary: Self.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)
+        #expect(query.primary?.concept.name == primary, "\(query.mentions.map { ($0.text, $0.concept.name, $0.role.rawValue) })")
+        if !negatedWord.isEmpty {
+            let negated = query.mentions.filter(\.negated)
+            #expect(negated.contains { $0.text.lowercased().contains(negatedWord) }, "\(query.mentions.map { ($0.text, $0.negated) })")
+            #expect(negated.allSatisfy { !query.required.map(\.concept.id).contains($0.concept.id) })
+        }
+    }
+
     @Test("misspellings are corrected against the vocabulary; real words are left alone")
     func spelling() {
         let understanding = QuestionUnderstanding(vocabulary: Self.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot)

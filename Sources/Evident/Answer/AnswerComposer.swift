@@ -94,9 +94,20 @@ public struct AnswerComposer: Sendable {
         for (number, mention) in Self.requiredInSelectorOrder(query).enumerated() where !allUnits.contains(where: { $0.covered.contains(number) }) {
             missing.append(mention)
         }
+        // Nothing is said in place of the subject, nor of a drug or test the library never
+        // mentions at all; another concept the evidence does not cover together with the subject
+        // gets a note, and the answer is about the subject.
         let blocking = missing.filter { mention in
-            mention.role == .primary || mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)
-                || !mention.concept.categories.isMedical
+            mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
+                || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999)
+        }
+        // A question mostly about something else, sharing one medical word with the library.
+        if blocking.isEmpty, !allUnits.isEmpty,
+           let unrelated = QuestionCoverage.unrelatedWords(query, passages: retrieved.values.flatMap { $0 }, snapshot: snapshot) {
+            answer.message = "No evidence in this library answers this question: nothing it holds on \(Self.subject(query)) speaks of \(unrelated.joined(separator: ", ")). "
+                + "Evident answers clinical questions from the guidelines and research it holds."
+            answer.elapsedMs = Self.milliseconds(since: started)
+            return Self.deduplicatedTopics(answer)
         }
         if !blocking.isEmpty || allUnits.isEmpty {
             let names = (blocking.isEmpty ? required : blocking).map(\.concept.name)

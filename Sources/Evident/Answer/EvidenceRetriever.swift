@@ -42,7 +42,7 @@ struct EvidenceRetriever {
         func add(_ text: String, _ weight: Int) {
             for term in snapshot.analyzer.terms(text, cache: snapshot.stems) { weights[term] = max(weights[term] ?? 0, weight) }
         }
-        for mention in query.mentions {
+        for mention in query.mentions where !mention.negated {
             switch mention.role {
             case .primary:
                 add(mention.text, 3)

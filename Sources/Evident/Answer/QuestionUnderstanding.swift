@@ -35,6 +35,7 @@ public struct QuestionUnderstanding: Sendable {
                 (corrected, corrections) = kept.isEmpty ? (trimmed, []) : correctSpelling(trimmed, only: Set(kept.map(\.from)))
             }
         }
+        corrected = Self.expandingShorthand(corrected)
         let focusRange = Self.focus(of: corrected)
         let focus = String(corrected[focusRange])
         let normalizedFocus = IntentCues.normalized(focus)
@@ -55,7 +56,13 @@ public struct QuestionUnderstanding: Sendable {
             let categories = link.concept.categories
             if !inFocus, role == .key, !categories.contains(.disease), !categories.contains(.psychology),
                !(categories.contains(.chemical) && !categories.contains(.drugClass)) { role = .related }
-            mentions.append(.init(concept: link.concept, text: link.text, role: role, inFocus: inFocus, position: link.words.lowerBound))
+            // "without diabetes", "no numbness": a negated concept narrows the population, it is
+            // never the subject nor something the answer must cover.
+            let negated = Self.isNegated(words, before: link.words.lowerBound)
+            if negated, role == .key || role == .related { role = .related }
+            var mention = StructuredQuery.Mention(concept: link.concept, text: link.text, role: role, inFocus: inFocus, position: link.words.lowerBound)
+            mention.negated = negated
+            mentions.append(mention)
         }
         // An organ condition is a qualifier of a drug question ("dabigatran dose in kidney
         // disease"), but the subject when nothing else is ("causes of chronic kidney disease").
@@ -80,7 +87,8 @@ public struct QuestionUnderstanding: Sendable {
         // concept the answer must cover, not noise.
         for (index, word) in words.enumerated() where !covered.contains(index) && word.key.utf8.count >= 6 && !QuestionWords.isFiller(word.key) {
             let lower = word.original.lowercased()
-            guard QuestionWords.looksLikeDrug(lower), snapshot.documentFrequency(term: snapshot.analyzer.terms(lower, cache: snapshot.stems).first ?? lower) == 0 else { continue }
+            // or begins a MeSH name ("efgartigimod" of "efgartigimod alfa")
+            guard QuestionWords.looksLikeDrug(lower) || (vocabulary.mesh?.isPhrasePrefix(word.key) ?? false), snapshot.documentFrequency(term: snapshot.analyzer.terms(lower, cache: snapshot.stems).first ?? lower) == 0 else { continue }
             let concept = Concept(id: "unknown:" + lower, name: String(word.original), categories: .chemical, synonyms: [String(word.original)], abbreviations: [], broader: [])
             mentions.append(.init(concept: concept, text: String(word.original), role: .key, inFocus: focusRange.contains(word.range.lowerBound), position: index))
             otherWords.removeAll { $0 == lower }
@@ -97,7 +105,15 @@ public struct QuestionUnderstanding: Sendable {
         let categories = link.concept.categories
         let words = LexiconText.words(link.text).map(\.key)
         let normalized = IntentCues.normalized(link.text)
-        if qualifiers.contains(where: { $0.kind != .value && $0.kind != .phase && $0.matches(normalized) }) || categories.contains(.persons) && !categories.contains(.disease) {
+        // A qualifier the question states in these very words ("pregnancy", "kidney disease");
+        // "community" inside "community-acquired pneumonia" is no outpatient setting.
+        let mentionText = link.text.lowercased()
+        let statesQualifier = qualifiers.contains { qualifier in
+            let said = qualifier.text.lowercased()
+            return qualifier.kind != .value && qualifier.kind != .phase && qualifier.matches(normalized) && !said.isEmpty
+                && (mentionText.contains(said) || said.contains(mentionText))
+        }
+        if statesQualifier || categories.contains(.persons) && !categories.contains(.disease) {
             return .qualifier
         }
         if !categories.isMedical { return .nonMedical }
@@ -145,6 +161,28 @@ public struct QuestionUnderstanding: Sendable {
     func conceptFrequency(_ mention: StructuredQuery.Mention) -> Int {
         let terms = snapshot.analyzer.terms(mention.text, cache: snapshot.stems)
         return terms.map { snapshot.documentFrequency(term: $0) }.min() ?? 0
+    }
+
+    /// The question with clinical shorthand written out ("afib" → "atrial fibrillation"): a
+    /// token that is the whole shorthand, in any case, that the vocabulary does not link itself.
+    static func expandingShorthand(_ text: String) -> String {
+        var result = ""
+        var last = text.startIndex
+        for word in LexiconText.words(text) {
+            guard let expansion = QuestionWords.shorthand[word.original.lowercased()] else { continue }
+            result += text[last..<word.range.lowerBound] + expansion
+            last = word.range.upperBound
+        }
+        return last == text.startIndex ? text : result + text[last...]
+    }
+
+    /// Words that negate the concept right after them.
+    static let negations: Set<String> = ["no", "without", "not", "non", "free", "denie", "denied", "never", "absent", "negative", "nor", "lacking"]
+
+    /// True when one of the two words before `position` negates what follows ("without diabetes",
+    /// "no known diabetes", "non-diabetic").
+    static func isNegated(_ words: [LexiconText.Word], before position: Int) -> Bool {
+        words[max(0, position - 2)..<position].contains { negations.contains($0.key) }
     }
 
     /// Corrects words the library has never seen; returns the corrected text and the corrections.

@@ -73,6 +73,36 @@ enum QuestionWords {
         word.utf8.count >= 7 && drugStems.contains { word.hasSuffix($0) }
     }
 
+    /// Clinical shorthand that no vocabulary defines but every clinician writes, and what it
+    /// stands for (linked through the vocabulary once written out).
+    static let shorthand: [String: String] = [
+        "afib": "atrial fibrillation", "a-fib": "atrial fibrillation", "aflutter": "atrial flutter", "htn": "hypertension",
+        "dm": "diabetes mellitus", "dm2": "type 2 diabetes", "t2dm": "type 2 diabetes", "t1dm": "type 1 diabetes", "dm1": "type 1 diabetes",
+        "chf": "heart failure", "hfref": "heart failure with reduced ejection fraction", "hfpef": "heart failure with preserved ejection fraction",
+        "cad": "coronary artery disease", "mi": "myocardial infarction", "stemi": "ST elevation myocardial infarction",
+        "nstemi": "non-ST elevation myocardial infarction", "acs": "acute coronary syndrome", "tia": "transient ischemic attack",
+        "cva": "stroke", "dvt": "deep vein thrombosis", "vte": "venous thromboembolism", "pe": "pulmonary embolism",
+        "ckd": "chronic kidney disease", "aki": "acute kidney injury", "esrd": "end-stage renal disease", "uti": "urinary tract infection",
+        "cap": "community-acquired pneumonia", "pna": "pneumonia", "copd": "chronic obstructive pulmonary disease",
+        "ards": "acute respiratory distress syndrome", "osa": "obstructive sleep apnea", "gerd": "gastroesophageal reflux",
+        "ugib": "upper gastrointestinal bleeding", "lgib": "lower gastrointestinal bleeding",
+        "ibd": "inflammatory bowel disease", "ibs": "irritable bowel syndrome", "uc": "ulcerative colitis", "ra": "rheumatoid arthritis",
+        "oa": "osteoarthritis", "sle": "systemic lupus erythematosus", "ms": "multiple sclerosis", "als": "amyotrophic lateral sclerosis",
+        "bph": "benign prostatic hyperplasia", "dka": "diabetic ketoacidosis", "hhs": "hyperosmolar hyperglycemic state",
+        "tbi": "traumatic brain injury", "sah": "subarachnoid hemorrhage", "ich": "intracerebral hemorrhage", "lbp": "low back pain",
+        "mdd": "major depressive disorder", "gad": "generalized anxiety disorder", "ptsd": "post-traumatic stress disorder",
+        "adhd": "attention deficit hyperactivity disorder", "aud": "alcohol use disorder", "oud": "opioid use disorder",
+        "etoh": "alcohol", "ult": "urate-lowering therapy", "ssri": "serotonin reuptake inhibitors", "nsaid": "anti-inflammatory agents",
+        "nsaids": "anti-inflammatory agents", "ppi": "proton pump inhibitors", "ppis": "proton pump inhibitors", "ics": "inhaled corticosteroids",
+        "doac": "direct oral anticoagulant", "doacs": "direct oral anticoagulants", "sglt2i": "SGLT2 inhibitors", "a1c": "HbA1c",
+        "hba1c": "HbA1c", "bp": "blood pressure", "crc": "colorectal cancer", "hcc": "hepatocellular carcinoma",
+        "nafld": "non-alcoholic fatty liver disease", "nash": "non-alcoholic steatohepatitis", "hiv": "HIV infection",
+        "rsv": "respiratory syncytial virus infection", "cdiff": "Clostridium difficile infection",
+        "mrsa": "methicillin-resistant Staphylococcus aureus", "pud": "peptic ulcer disease",
+        "abx": "antibacterial agents", "vanc": "vancomycin", "vanco": "vancomycin", "amox": "amoxicillin", "tx": "treatment",
+        "dx": "diagnosis", "ddx": "differential diagnosis", "sx": "symptoms", "mgmt": "management",
+    ]
+
     /// Words that open a question sentence inside a longer message.
     static let questionOpeners: Set<String> = [
         "what", "how", "is", "are", "can", "could", "should", "does", "do", "which", "when", "why", "would", "will", "may",

@@ -66,7 +66,20 @@ enum SourceNoise {
 
     /// True when the first word leans on the previous sentence ("These studies…", "It is…").
     static func opensWithPronoun<S: StringProtocol>(_ text: S) -> Bool {
-        anaphoricOpenings.contains(text.prefix { $0.isLetter }.lowercased())
+        anaphoricOpenings.contains(text.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased())
+    }
+
+    /// Openings that continue an argument ("As a result, …").
+    static let continuations = ["as a result", "in addition", "in contrast", "on the other hand", "for this reason", "in this case", "in such cases", "in these"]
+
+    /// True when a sentence only makes sense after the one before it: it opens with a pronoun or
+    /// a continuation, or points back early on ("may trigger these headaches").
+    static func leansOnPreviousSentence<S: StringProtocol>(_ text: S) -> Bool {
+        if opensWithPronoun(text) { return true }
+        let opening = IntentCues.normalized(String(text.prefix(80)))
+        if continuations.contains(where: { opening.hasPrefix(" " + $0) }) { return true }
+        let firstWords = opening.split(separator: " ").prefix(8)
+        return firstWords.contains { $0 == "these" || $0 == "those" || $0 == "such" } || firstWords.dropFirst().contains("this") && !firstWords.contains("study")
     }
 
     /// Words that typically open a sentence, used to find where a fused heading ends.

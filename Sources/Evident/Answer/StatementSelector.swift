@@ -89,7 +89,7 @@ struct StatementSelector {
         analyzer = snapshot.analyzer
         stems = snapshot.stems
         let required = query.required.sorted { ($0.role == .primary ? 0 : 1) < ($1.role == .primary ? 0 : 1) }
-        let related = query.mentions.filter { $0.role == .related }
+        let related = query.mentions.filter { $0.role == .related && !$0.negated }
         concepts = required + related
         requiredCount = required.count
         matcher = ConceptMatcher(concepts.map { ($0.concept, [$0.text]) })
@@ -109,6 +109,7 @@ struct StatementSelector {
         static let passage = 0.6, documentRank = 0.3
         static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
         static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4, citedByGuideline = 0.3
+        static let otherPopulation = -0.4
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -335,8 +336,15 @@ struct StatementSelector {
         if let year = retrieved.document.year { add("recency", Weight.recency * max(0, min(1, Double(year - 1995) / 30))) }
         let definition = isDefinition(normalized: normalized, positions: positions, subject: subject)
         if definition { add("definition", query.intent == .definition ? Weight.definitionAsked : Weight.definition) }
-        let anaphoric = SourceNoise.opensWithPronoun(text)
+        let anaphoric = SourceNoise.leansOnPreviousSentence(text)
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
+        // A special population the question did not ask about ("in haemodialysis patients", "in
+        // children") makes a statement a poorer answer for everyone else.
+        let askedPopulations = Set(query.qualifiers.map(\.label))
+        let otherPopulations = Qualifier.table.filter { $0.kind == .population && !askedPopulations.contains($0.label) }
+        if otherPopulations.contains(where: { entry in entry.evidence.contains { IntentCues.contains(normalized, cue: $0) || IntentCues.contains(contextNormalized, cue: $0) } }) {
+            add("another population", Weight.otherPopulation)
+        }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }

@@ -30,6 +30,8 @@ public struct StructuredQuery: Codable, Sendable {
         public var position: Int
         /// How specific it is in this library, 0 (every document uses its words) to 1 (none does).
         public var specificity: Double = 1
+        /// True when the question says it is absent ("without diabetes", "no numbness").
+        public var negated = false
 
         /// True for a common one-word subject that is neither a disease nor a drug ("iron",
         /// "tree", "pressure"): such a subject alone does not make evidence answer the question.
@@ -71,9 +73,12 @@ public struct StructuredQuery: Codable, Sendable {
     /// True when the question names something medical.
     public var isMedical: Bool { !required.isEmpty }
 
-    /// The subject's name for headings ("Blepharospasm").
+    /// The subject's name for headings ("Blepharospasm"): the condition asked about when there
+    /// is one ("Treatment of Depression", not "Treatment of Sertraline"), else the primary concept.
     public var topicName: String {
-        guard let name = primary?.concept.name else { return otherWords.isEmpty ? "the question" : otherWords.joined(separator: " ") }
+        let condition = required.first { $0.role == .primary && $0.concept.categories.contains(.disease) }
+            ?? required.first { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
+        guard let name = (condition ?? primary)?.concept.name else { return otherWords.isEmpty ? "the question" : otherWords.joined(separator: " ") }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 }

@@ -17,6 +17,18 @@ public struct SourceQuestionBenchmark {
         public var citesPage: Double
         public var p50Milliseconds: Double
         public var p99Milliseconds: Double
+        /// The questions whose answer did not cite their page.
+        public var missed: [Miss]
+    }
+
+    /// A question whose answer did not cite its page, and what the answer cited or said.
+    public struct Miss: Codable, Sendable {
+        public var question: String
+        public var documentId: String
+        /// The topics the answer found.
+        public var topics: [String]
+        /// The documents it cited instead (first five), or its no-evidence message.
+        public var answered: [String]
     }
 
     /// The question put in one of the ways.
@@ -45,16 +57,23 @@ public struct SourceQuestionBenchmark {
         for variant in variants {
             var cited = 0
             var times: [Double] = []
+            var missed: [Miss] = []
             for (question, documentId) in questions {
-                let answer = try composer.answer(Self.variant(variant, of: question))
-                if answer.references.contains(where: { $0.documentId == documentId }) { cited += 1 }
+                let asked = Self.variant(variant, of: question)
+                let answer = try composer.answer(asked)
+                if answer.references.contains(where: { $0.documentId == documentId }) {
+                    cited += 1
+                } else {
+                    missed.append(Miss(question: asked, documentId: documentId, topics: answer.topics.map(\.label),
+                                       answered: answer.message.map { [$0] } ?? answer.references.prefix(5).map { "\($0.documentId) \($0.title ?? "")" }))
+                }
                 times.append(answer.elapsedMs)
                 done += 1
                 if done % 50 == 0 { progress(done, questions.count * variants.count) }
             }
             times.sort()
             rows.append(Row(variant: variant, questions: questions.count, citesPage: questions.isEmpty ? 0 : Double(cited) / Double(questions.count),
-                            p50Milliseconds: times.isEmpty ? 0 : times[times.count / 2], p99Milliseconds: percentile(times, 0.99)))
+                            p50Milliseconds: times.isEmpty ? 0 : times[times.count / 2], p99Milliseconds: percentile(times, 0.99), missed: missed))
         }
         return rows
     }

@@ -49,7 +49,9 @@ public struct ConceptCategories: OptionSet, Sendable, Hashable, Codable {
             any = true
             switch letter {
             case UInt8(ascii: "A"): result.insert(.anatomy)
-            case UInt8(ascii: "B"): result.insert(.organism)
+            // Plants (B01.650: trees, fruit, crops) are gardening's and farming's, not medicine's;
+            // a plant used as a medicine is also a chemical (D).
+            case UInt8(ascii: "B"): if !tree.hasPrefix("B01.650") { result.insert(.organism) }
             case UInt8(ascii: "C"): result.insert(.disease)
             case UInt8(ascii: "D"): result.insert(.chemical)
             case UInt8(ascii: "E"): result.insert(.procedure)

@@ -60,6 +60,14 @@ enum MeSHTables {
     /// already has that name; call after the descriptors.
     static func addEponyms(to builder: inout LexiconBuilder) {
         let count = builder.concepts.count
+        // A word other kinds of concept use ("Cast" of "Casts, Surgical") is a word, not a name:
+        // "Cast Syndrome" does not make "cast" mean that syndrome.
+        var ordinaryWords = Set<String>()
+        for index in 0..<count where builder.concepts[index].categories.isDisjoint(with: [.disease, .chemical, .psychology]) {
+            for name in [builder.concepts[index].name] + builder.concepts[index].synonyms {
+                for word in name.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }) { ordinaryWords.insert(word.lowercased()) }
+            }
+        }
         for index in 0..<count where builder.concepts[index].categories.contains(.disease) {
             for name in builder.concepts[index].synonyms {
                 let words = name.split(separator: " ")
@@ -67,7 +75,7 @@ enum MeSHTables {
                       let first = words[0].first, first.isUppercase, words[0].count >= 4, words[0].allSatisfy({ $0.isLetter || $0 == "'" }) else { continue }
                 let eponym = String(words[0].hasSuffix("'s") ? words[0].dropLast(2) : words[0])
                 let key = LexiconText.key(eponym)
-                guard !builder.hasPhrase(key) else { continue }
+                guard !builder.hasPhrase(key), !ordinaryWords.contains(eponym.lowercased()) else { continue }
                 builder.addPhrase(eponym, concept: index, kind: .entry)
             }
         }

@@ -141,7 +141,7 @@ public final class Vocabulary: Sendable {
                 let categories = lexicon.categories(index)
                 // A clinical expansion (a disease, drug, procedure) outweighs an organisation's or a word's.
                 let clinical = !categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .anatomy])
-                let score = Double(count) * (clinical ? 1 : 0.25) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
+                let score = Double(count) * (clinical ? 1 : 0.1) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
                 if best == nil || score > best!.rank { best = Entry(lexicon: lexicon, index: index, rank: score) }
             }
         }
@@ -191,12 +191,21 @@ public final class Vocabulary: Sendable {
         var spans: [[(length: Int, entry: Entry, byAbbreviation: Bool)]] = Array(repeating: [], count: count)
         for start in 0..<count {
             var key = ""
+            var acronymOnly = false
             for length in 1...min(Self.longestPhrase, count - start) {
                 key += (length == 1 ? "" : " ") + words[start + length - 1].key
                 if length == 1 && !linkable(words[start].key) { continue }
                 // An acronym as written ("GOLD", "CAP") is read only as an abbreviation.
                 if length == 1 && MeSHTables.isAbbreviation(String(words[start].original)) { continue }
-                if let entry = bestEntry(forPhrase: key) { spans[start].append((length, entry, false)) }
+                if let entry = bestEntry(forPhrase: key) {
+                    // A word written in lower case that only an acronym spells ("rid" for RID) is
+                    // read as an abbreviation below, if at all: as a word it is usually a word.
+                    if length == 1 && words[start].original == words[start].original.lowercased() && Self.isNamedOnlyByAcronym(entry, key: key) {
+                        acronymOnly = true
+                    } else {
+                        spans[start].append((length, entry, false))
+                    }
+                }
                 // Stop once no phrase continues these words.
                 if !(library?.isPhrasePrefix(key) ?? false) && !(mesh?.isPhrasePrefix(key) ?? false) { break }
             }
@@ -205,7 +214,7 @@ public final class Vocabulary: Sendable {
             if MeSHTables.isAbbreviation(surface) {
                 abbreviation = abbreviationEntry(surface)
             } else if lowercaseAbbreviations, surface == surface.lowercased(), (2...6).contains(surface.utf8.count),
-                      linkable(words[start].key), !Self.lookalikeWords.contains(surface), !hasPhrase(words[start].key) {
+                      linkable(words[start].key), !Self.lookalikeWords.contains(surface), acronymOnly || !hasPhrase(words[start].key) {
                 abbreviation = abbreviationEntry(surface.uppercased(), minimumLibraryCount: 3) ?? library?.mixedCaseAbbreviation(surface).flatMap { abbreviationEntry($0, minimumLibraryCount: 3) }
             }
             if let abbreviation, !spans[start].contains(where: { $0.length == 1 }) {
@@ -234,6 +243,13 @@ public final class Vocabulary: Sendable {
             position += span.length
         }
         return chosen
+    }
+
+    /// True when every name of the entry's concept that reads as `key` is an acronym ("RID").
+    private static func isNamedOnlyByAcronym(_ entry: Entry, key: String) -> Bool {
+        let record = entry.lexicon.record(entry.index)
+        let matching = ([record.name] + record.synonyms).filter { LexiconText.key($0) == key }
+        return !matching.isEmpty && matching.allSatisfy { MeSHTables.isAbbreviation($0) }
     }
 
     /// Lower-case words that are also abbreviations but far more often plain words.

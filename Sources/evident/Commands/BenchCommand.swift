@@ -289,7 +289,10 @@ struct SourceQuestionsBenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Ask about this many questions (0: all 16,000).", valueName: "n"))
     var sample = 1_000
 
-    @Flag(name: .long, help: "Print the rows as JSON.")
+    @Flag(name: .long, help: "After the table, list the questions whose answer missed its page, with what it cited instead.")
+    var failures = false
+
+    @Flag(name: .long, help: "Print the rows as JSON (with the missed questions).")
     var json = false
 
     func run() throws {
@@ -312,6 +315,13 @@ struct SourceQuestionsBenchCommand: ParsableCommand {
         print("variant        questions   cites page   p50 ms   p99 ms")
         for row in rows {
             print("\(Terminal.pad(row.variant.rawValue, 12))  \(Terminal.pad(Terminal.number(row.questions), 10, right: true))  \(Terminal.pad(String(format: "%.1f%%", row.citesPage * 100), 10, right: true))  \(Terminal.pad(String(format: "%.1f", row.p50Milliseconds), 7, right: true))  \(Terminal.pad(String(format: "%.1f", row.p99Milliseconds), 7, right: true))")
+        }
+        guard failures else { return }
+        for row in rows where !row.missed.isEmpty {
+            print("\nmissed (\(row.variant.rawValue)):")
+            for miss in row.missed {
+                print("\(miss.documentId)  \(miss.question)\n    topics: \(miss.topics.joined(separator: "; "))\n    answered: \(miss.answered.joined(separator: " | "))")
+            }
         }
     }
 }
