@@ -122,6 +122,10 @@ struct AnswerCompositionTests {
         #expect(answer.allStatements.isEmpty)
         #expect(answer.message?.lowercased().contains(missing) == true, "\(answer.message ?? "")")
         #expect(answer.references.isEmpty)
+        // Nothing was stated, so no disclaimer speaks of "the sources cited above".
+        for rendered in [AnswerRenderer.text(answer), AnswerRenderer.markdown(answer), AnswerRenderer.html(answer)] {
+            #expect(!rendered.contains(answer.disclaimer.prefix(30)))
+        }
     }
 
     @Test("a non-medical question gets the honest no-evidence answer, even when a word is in MeSH", arguments: [

@@ -64,6 +64,25 @@ struct EvidenceUnitTests {
         #expect(!prose.contains { $0.kind == .inlineList })
     }
 
+    @Test("a rare-disease page's flattened symptom table is a list of its rows under the table's title (real GARD pages)", arguments: [
+        ("2_GARD_QA/0002043.xml", ["Postaxial hand polydactyly 90%", "Split hand 90%", "Autosomal recessive inheritance", "Split foot"]),
+        ("2_GARD_QA/0004649.xml", ["Abnormal dermatoglyphics 90%", "Sprengel anomaly 90%"]),
+    ])
+    func phenotypeTable(file: String, expected: [String]) throws {
+        let documents = try TestData.read(MedQuADImporter(), TestData.path("medquad/" + file)).documents
+        let passage = try #require(documents.first?.passages.first { $0.text.contains(PhenotypeTable.header) })
+        let units = EvidenceUnits.units(of: passage.text)
+        let list = try #require(units.first { $0.kind == .inlineList })
+        #expect(list.text == "Signs and Symptoms", "\(list.text)")
+        for row in expected { #expect(list.items.contains { $0 == row }, "\(list.items)") }
+        #expect(!list.items.contains { $0.contains("Human Phenotype Ontology") || $0.contains("Approximate number") })
+        #expect(list.items.count <= PhenotypeTable.maximumRows)
+        for unit in units {
+            #expect(passage.text.contains(unit.quote) && unit.quote.contains(unit.text))
+            for item in unit.items { #expect(unit.quote.contains(item)) }
+        }
+    }
+
     @Test("an inline abstract label becomes the context", arguments: [
         ("CONCLUSIONS AND RELEVANCE Among adults with gout, colchicine reduced flares.", "CONCLUSIONS AND RELEVANCE", "Among adults"),
         ("OBJECTIVE To assess the effect of colchicine.", "OBJECTIVE", "To assess"),

@@ -52,6 +52,16 @@ enum EvidenceUnits {
         for (number, rawLine) in lines.enumerated() {
             let line = rawLine.trimmingWhitespace
             if line.isEmpty { leadIn = nil; continue }
+            // A rare-disease page's flattened signs-and-symptoms table: its rows are a list under
+            // the table's own title ("Signs and Symptoms"); the page's title names the disease.
+            if let table = PhenotypeTable.parse(line) {
+                appendSentences(line[line.startIndex..<table.range.lowerBound], line: number, to: &units)
+                let title = line[table.range.lowerBound...].prefix(PhenotypeTable.title.count)
+                units.append(EvidenceUnit(kind: .inlineList, quote: line, text: title, items: table.rows, line: number))
+                appendSentences(line[table.range.upperBound...], line: number, to: &units)
+                leadIn = nil
+                continue
+            }
             // An inline list: "Symptoms include - a - b - c" (three or more items).
             if line.occurrences(of: " - ") >= 2 || (line.hasPrefix("- ") && line.occurrences(of: " - ") >= 1) {
                 let pieces = line.components(separatedByString: " - ")
@@ -115,12 +125,17 @@ enum EvidenceUnits {
                     continue
                 }
             }
-            for sentence in SentenceSplitter.sentences(line) {
-                let (label, body) = inlineLabel(sentence)
-                units.append(EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number))
-            }
+            appendSentences(line, line: number, to: &units)
         }
         return units
+    }
+
+    /// Appends the sentences of a paragraph, with their inline labels split off.
+    private static func appendSentences(_ paragraph: Substring, line number: Int, to units: inout [EvidenceUnit]) {
+        for sentence in SentenceSplitter.sentences(paragraph) {
+            let (label, body) = inlineLabel(sentence)
+            units.append(EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number))
+        }
     }
 
     /// Words that open a clause's continuation, never a list item ("- which may last…").

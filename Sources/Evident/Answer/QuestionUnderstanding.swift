@@ -106,14 +106,15 @@ public struct QuestionUnderstanding: Sendable {
         let words = LexiconText.words(link.text).map(\.key)
         let normalized = IntentCues.normalized(link.text)
         // A qualifier the question states in these very words ("pregnancy", "kidney disease");
-        // "community" inside "community-acquired pneumonia" is no outpatient setting.
+        // "community" inside "community-acquired pneumonia" is no outpatient setting, and a
+        // page's subject that mentions a population ("Hearing Problems in Children") is a subject.
         let mentionText = link.text.lowercased()
         let statesQualifier = qualifiers.contains { qualifier in
             let said = qualifier.text.lowercased()
             return qualifier.kind != .value && qualifier.kind != .phase && qualifier.matches(normalized) && !said.isEmpty
-                && (mentionText.contains(said) || said.contains(mentionText))
+                && (said.contains(mentionText) || mentionText.contains(said) && mentionText.count <= said.count + 4)
         }
-        if statesQualifier || categories.contains(.persons) && !categories.contains(.disease) {
+        if statesQualifier || categories.contains(.persons) && !categories.contains(.disease) && !categories.contains(.libraryName) {
             return .qualifier
         }
         if !categories.isMedical { return .nonMedical }

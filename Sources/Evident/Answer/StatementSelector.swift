@@ -350,8 +350,11 @@ struct StatementSelector {
         let score = parts.reduce(0) { $0 + $1.value }
         // A lead names its subject: in its own words, or in the label it is shown with (a
         // heading, a row header, or the subject of the institute page it comes from).
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && (!definition || query.intent == .definition) && wordCount >= 6
-            && unit.kind != .inlineList && subject != .title
+        // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
+        // a page about the disease) may lead too: its label names the page's subject.
+        let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && (!definition || query.intent == .definition)
+            && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
         // A statement that does not name its subject is shown with it: an institute page's

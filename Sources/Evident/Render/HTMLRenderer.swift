@@ -45,8 +45,8 @@ extension AnswerRenderer {
                 }
                 body.append("</ol>")
             }
+            body.append("<p class=\"disclaimer\">\(escapeHTML(answer.disclaimer))</p>")
         }
-        body.append("<p class=\"disclaimer\">\(escapeHTML(answer.disclaimer))</p>")
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>

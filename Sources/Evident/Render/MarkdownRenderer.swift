@@ -14,7 +14,8 @@ extension AnswerRenderer {
         if let corrected = answer.correctedQuestion { lines.append("_Showing results for: " + escapeMarkdown(corrected) + "_\n") }
         if let query = answer.explain { lines += understandingLines(query).map { "> " + escapeMarkdown($0) }; lines.append("") }
         if let message = answer.message {
-            return (lines + [escapeMarkdown(message), "", "_" + escapeMarkdown(answer.disclaimer) + "_"]).joined(separator: "\n") + "\n"
+            // No statement was made, so there is nothing for the disclaimer to qualify.
+            return (lines + [escapeMarkdown(message)]).joined(separator: "\n") + "\n"
         }
         for note in answer.notes { lines.append("> " + escapeMarkdown(note) + "\n") }
         lines.append("## From the Guidelines\n")

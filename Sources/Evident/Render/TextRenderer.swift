@@ -22,9 +22,8 @@ extension AnswerRenderer {
             lines.append("")
         }
         if let message = answer.message {
+            // No statement was made, so there is nothing for the disclaimer to qualify.
             paragraph(clean(message))
-            lines.append("")
-            paragraph(clean(answer.disclaimer))
             return lines.joined(separator: "\n")
         }
         for note in answer.notes { paragraph(clean(note)) }
