@@ -1,17 +1,21 @@
 import Foundation
+import EvidentSearch
 import Logging
 
 extension AnswerComposer {
     /// A composer for `library` with everything answering needs: the index, the vocabulary (the
     /// installed MeSH vocabulary, or `mesh`, and the library's own, built now if it has none or
     /// is behind the library) and the aspect model. `warnings` says, once, which features are off.
-    public static func open(library: Library, mesh: String? = nil) throws -> (composer: AnswerComposer, warnings: [String]) {
-        let snapshot = try LibraryIndexer.open(library)
+    /// `snapshot` is the index snapshot to answer from (default: the committed one, opened now).
+    public static func open(library: Library, mesh: String? = nil, snapshot opened: IndexSnapshot? = nil) throws -> (composer: AnswerComposer, warnings: [String]) {
+        let snapshot = try opened ?? LibraryIndexer.open(library)
         let meshLexicon = try EvidentResources.meshLexicon(explicit: mesh)
         var warnings: [String] = []
         var libraryLexicon = try? LibraryVocabulary.open(library)
         let sequence = try library.changeSequence()
-        if libraryLexicon == nil || libraryLexicon?.sourceSequence != sequence {
+        // A reader builds a missing or stale library vocabulary itself, unless a writer is at
+        // work on the library (it rebuilds the vocabulary when it commits).
+        if libraryLexicon == nil || libraryLexicon?.sourceSequence != sequence, !WriterLock.isHeld(library.directory) {
             do {
                 try LibraryVocabulary.build(library: library, mesh: meshLexicon)
                 libraryLexicon = try LibraryVocabulary.open(library)

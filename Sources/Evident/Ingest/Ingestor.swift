@@ -35,11 +35,24 @@ public final class Ingestor {
     }
 
     /// Runs the plan. `onIssue` hears each failed record or file as it happens; `onProgress`
-    /// after each batch. Throws only if the library itself cannot be written.
+    /// after each batch. Throws only if the library itself cannot be written. Holds the
+    /// library's ``WriterLock`` throughout (waiting for another writer first).
     public func run(
         _ plan: IngestPlan,
         onIssue: (ImportIssue) -> Void = { _ in },
         onProgress: (Progress) -> Void = { _ in }
+    ) throws -> IngestSummary {
+        try WriterLock.withLock(library.directory, onWait: { holder in
+            logger.warning("waiting for another writer to finish with this library (\(holder))")
+        }) {
+            try runLocked(plan, onIssue: onIssue, onProgress: onProgress)
+        }
+    }
+
+    private func runLocked(
+        _ plan: IngestPlan,
+        onIssue: (ImportIssue) -> Void,
+        onProgress: (Progress) -> Void
     ) throws -> IngestSummary {
         let started = Date()
         var perArgument = Array(repeating: IngestCounts(), count: plan.arguments.count)

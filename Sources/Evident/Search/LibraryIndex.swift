@@ -71,6 +71,14 @@ public struct LibraryIndexer {
     /// from the library, which is the durable copy of everything; a warning says so.
     @discardableResult
     public func update(progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        try WriterLock.withLock(library.directory, onWait: { holder in
+            Logger(label: "evident.index").warning("waiting for another writer to finish with this library (\(holder))")
+        }) {
+            try updateLocked(progress: progress)
+        }
+    }
+
+    private func updateLocked(progress: (Int, Int) -> Void) throws -> Summary {
         let started = Date()
         let directory = LibraryIndex.directory(of: library)
         let writer: IndexWriter

@@ -65,6 +65,12 @@ public struct LibrarySearch: Sendable {
         snapshot = try LibraryIndexer.open(library)
     }
 
+    /// Searches `library` through a snapshot already open.
+    public init(library: Library, snapshot: IndexSnapshot) {
+        self.library = library
+        self.snapshot = snapshot
+    }
+
     /// Ranked documents for `query`.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
         let parsed = snapshot.parser.parse(query)

@@ -26,6 +26,9 @@ public struct IndexManifest: Codable, Sendable, Equatable {
 
     static let fileName = "manifest.json"
 
+    /// The committed manifest of the index in `directory`; nil when none has been committed.
+    public static func committed(in directory: String) throws -> IndexManifest? { try read(directory: directory) }
+
     static func read(directory: String) throws -> IndexManifest? {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

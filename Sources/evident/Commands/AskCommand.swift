@@ -56,18 +56,14 @@ struct AskCommand: ParsableCommand {
     @OptionGroup var libraryOptions: LibraryOptions
 
     func run() throws {
-        let library = try libraryOptions.open(create: false)
-        var composer: AnswerComposer
+        let engine = try libraryOptions.engine(mesh: mesh, disclaimer: disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"])
+        let answer: Answer
         do {
-            let opened = try AnswerComposer.open(library: library, mesh: mesh)
-            composer = opened.composer
-            for warning in opened.warnings { Terminal.writeError("note: \(warning)\n") }
+            for warning in try engine.warnings() { Terminal.writeError("note: \(warning)\n") }
+            answer = try engine.ask(question, tier: tier, explain: explain)
         } catch {
-            Terminal.printError("\(error)")
-            throw ExitCode(ExitStatus.fatal)
+            throw Terminal.fail(error)
         }
-        if let text = disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"] { composer.disclaimer = text }
-        let answer = try composer.answer(question, tier: tier, explain: explain)
         switch json ? .json : format {
         case .json: try Terminal.printJSON(answer)
         case .markdown: print(AnswerRenderer.markdown(answer), terminator: "")

@@ -28,6 +28,27 @@ struct LibraryOptions: ParsableArguments {
     }
 }
 
+extension LibraryOptions {
+    /// Opens the engine over the library, turning failures into exit status 2 with a clear message.
+    func engine(mesh: String? = nil, disclaimer: String? = nil) throws -> Engine {
+        do {
+            return try Engine(.init(libraryDirectory: directory, mesh: mesh, disclaimer: disclaimer))
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+}
+
+extension Terminal {
+    /// Prints an engine error and returns the exit code that means it (3: no such document,
+    /// 2: anything else).
+    static func fail(_ error: EngineError) -> ExitCode {
+        printError(error.description)
+        if case .documentNotFound = error { return ExitCode(ExitStatus.notFound) }
+        return ExitCode(ExitStatus.fatal)
+    }
+}
+
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Exit statuses with a meaning (documented in `evident --help` and the README).

@@ -48,24 +48,21 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let library = try libraryOptions.open(create: false)
-        let started = Date()
-        let results: [SearchResult]
+        let engine = try libraryOptions.engine()
+        let response: Engine.SearchResponse
         do {
-            results = try LibrarySearch(library: library).search(query, options: SearchOptions(
-                limit: limit, tier: tier, kinds: Set(kind), yearFrom: yearFrom, yearTo: yearTo))
+            response = try engine.search(query, options: SearchOptions(limit: limit, tier: tier, kinds: Set(kind), yearFrom: yearFrom, yearTo: yearTo))
         } catch {
-            Terminal.printError("\(error)")
-            throw ExitCode(ExitStatus.fatal)
+            throw Terminal.fail(error)
         }
-        let elapsed = Date().timeIntervalSince(started) * 1000
         if json {
-            struct Output: Encodable { var query: String; var results: [SearchResult]; var elapsedMs: Double }
-            try Terminal.printJSON(Output(query: query, results: results, elapsedMs: (elapsed * 100).rounded() / 100))
+            try Terminal.printJSON(response)
             return
         }
+        let results = response.results
+        let elapsed = response.elapsedMs
         guard !results.isEmpty else {
-            print("No documents match \"\(query)\" in \(library.directory).")
+            print("No documents match \"\(query)\" in \(engine.library.directory).")
             return
         }
         let width = Terminal.stdoutIsTTY ? Terminal.width : 100

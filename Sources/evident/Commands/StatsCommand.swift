@@ -14,8 +14,13 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = try libraryOptions.open(create: false)
-        let stats = try library.statistics()
+        let engine = try libraryOptions.engine()
+        let stats: LibraryStatistics
+        do {
+            stats = try engine.statistics()
+        } catch {
+            throw Terminal.fail(error)
+        }
         if json {
             try Terminal.printJSON(stats)
             return

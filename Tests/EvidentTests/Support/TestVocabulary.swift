@@ -11,7 +11,10 @@ enum TestVocabulary {
     /// A MeSH vocabulary compiled for tests: every descriptor of the shared table plus the
     /// supplementary concepts above (a small fixture filtered from the shared table at run
     /// time, so the compile takes seconds, not a minute).
-    static let mesh: Lexicon = {
+    static let mesh: Lexicon = try! Lexicon(path: meshPath)
+
+    /// Where ``mesh`` is compiled (for code that takes a path, such as ``Engine``).
+    static let meshPath: String = {
         let directory = TestData.temporaryDirectory("mesh-tables")
         let descriptors = TestData.path("mesh/mesh_id_label_mappings.tsv")
         try! FileManager.default.copyItem(atPath: descriptors, toPath: (directory as NSString).appendingPathComponent(MeSHTables.descriptorFile))
@@ -20,7 +23,7 @@ enum TestVocabulary {
         TestData.write(rows.joined(separator: "\n") + "\n", to: MeSHTables.supplementaryFile, in: directory)
         let output = (directory as NSString).appendingPathComponent("mesh.lexicon")
         _ = try! EvidentResources.buildMeSH(tablesDirectory: directory, output: output)
-        return try! Lexicon(path: output)
+        return output
     }()
 
     /// The open-medicine guideline pack that `make setup` installs into `.venv`.
