@@ -28,10 +28,16 @@ struct EvidenceRetriever {
     var documentsPerTier = 12
     /// Documents added per tier by the search that requires the subject.
     var documentsWithSubject = 6
+    /// Institute pages added to the guideline tier by that search.
+    var institutePages = 3
     /// Passages kept per tier for selection.
     var passagesPerTier = 36
     /// Passages kept per document (a long guideline does not crowd out the rest).
     var passagesPerDocument = 10
+    /// The search's best documents each keep their best passage, however short passages of
+    /// other documents score: a page about exactly the question (a long NIH answer) must not
+    /// be crowded out by guideline lines that repeat its words.
+    var documentsAlwaysKept = 3
 
     /// How much of a passage its score reads.
     static let scoredBytes = 2_500
@@ -47,8 +53,9 @@ struct EvidenceRetriever {
             case .primary:
                 add(mention.text, 3)
                 add(mention.concept.name, 3)
-                for synonym in mention.concept.synonyms.prefix(5) { add(synonym, 2) }
-                for abbreviation in mention.concept.abbreviations.prefix(3) { add(abbreviation, 2) }
+                for synonym in mention.concept.synonyms.prefix(5) { add(synonym, 1) }
+                // An abbreviation the question did not write counts as a synonym does.
+                for abbreviation in mention.concept.abbreviations.prefix(3) { add(abbreviation, mention.text == abbreviation ? 3 : 1) }
             case .key:
                 add(mention.text, 3)
                 add(mention.concept.name, 2)
@@ -91,17 +98,23 @@ struct EvidenceRetriever {
                 focused.required = [rarest]
                 var seen = Set(hits.map(\.key))
                 // Practice guidelines first: institute pages outnumber them and would crowd them out.
+                // Institute pages get their few places too: a page about exactly the subject is
+                // what a consumer question asks for, and guidelines full of its abbreviations
+                // ("HF") would crowd it out.
                 if tier == .guideline {
-                    var guidelines = filter
-                    guidelines.facets["kind"] = [DocumentKind.practiceGuideline.rawValue, DocumentKind.guidelineSummary.rawValue]
-                    let found = snapshot.search(focused, limit: documentsWithSubject, filter: guidelines).filter { !seen.contains($0.key) }
-                    hits += found
-                    seen.formUnion(found.map(\.key))
+                    for (kinds, limit) in [([DocumentKind.practiceGuideline, .guidelineSummary], documentsWithSubject), ([.agencyPage], institutePages)] {
+                        var byKind = filter
+                        byKind.facets["kind"] = Set(kinds.map(\.rawValue))
+                        let found = snapshot.search(focused, limit: limit, filter: byKind).filter { !seen.contains($0.key) }
+                        hits += found
+                        seen.formUnion(found.map(\.key))
+                    }
                 }
                 hits += snapshot.search(focused, limit: documentsWithSubject, filter: filter).filter { !seen.contains($0.key) }
             }
         }
         guard !hits.isEmpty else { return [] }
+        AnswerComposer.logger.trace("\(tier.rawValue) search: \(weights.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")) → \(hits.count) documents")
         let idf = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, snapshot.inverseDocumentFrequency(term: $0)) })
         let needles = SubjectNeedles(query.primary)
         var passages: [RetrievedPassage] = []
@@ -118,6 +131,7 @@ struct EvidenceRetriever {
                                                    documentRank: rank, passageScore: score))
                 }
                 scored.sort { $0.passageScore > $1.passageScore }
+                AnswerComposer.logger.trace("  #\(rank) \(document.id) best passage \(scored.first.map { String(format: "%.2f", $0.passageScore) } ?? "-")")
                 passages += scored.prefix(passagesPerDocument)
             }
         }
@@ -126,7 +140,13 @@ struct EvidenceRetriever {
         for index in passages.indices { passages[index].passageScore /= best }
         // Rank by passage fit, with the document's rank as a tie-breaker worth a little.
         passages.sort { ($0.passageScore - 0.02 * Double($0.documentRank)) > ($1.passageScore - 0.02 * Double($1.documentRank)) }
-        return Array(passages.prefix(passagesPerTier))
+        var kept = Array(passages.prefix(passagesPerTier))
+        var represented = Set(kept.map(\.documentRank))
+        for passage in passages.dropFirst(passagesPerTier) where passage.documentRank < documentsAlwaysKept && !represented.contains(passage.documentRank) {
+            kept.append(passage)
+            represented.insert(passage.documentRank)
+        }
+        return kept
     }
 
     /// BM25-style fit of a passage's text and heading to the weighted terms (heading matches

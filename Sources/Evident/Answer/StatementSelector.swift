@@ -300,6 +300,9 @@ struct StatementSelector {
             fit = Weight.aspectByCue
             if aspectFrom == "model" { aspect = query.intent; aspectFrom = "sentence" }
         }
+        // An aspect nothing showed (the default, "definition") only guesses that a line says
+        // what its subject is: it fits a definition question less than a line that says so.
+        if aspectFrom == "default", fit == 1, !direct { fit = Weight.aspectByCue }
         add("asked attribute", fit * Weight.aspectExact)
         if asked.contains(where: { cueCounts[$0] != nil }) { add("attribute words", Weight.attributeWords) }
         if direct { add("answers directly", Weight.direct) }
