@@ -54,12 +54,14 @@ struct EvidenceUnitTests {
         #expect(items.first?.rowHeader == "Nitrofurantoin")
     }
 
-    @Test("an NIH inline list keeps its items; dashes inside prose are not a list")
+    @Test("an NIH inline list keeps its items, each with its gloss; dashes inside prose are not a list")
     func inlineList() throws {
         let list = try #require(EvidenceUnits.units(of: "Symptoms may include - fever - cough - headache").first)
         #expect(list.kind == .inlineList)
         #expect(list.text == "Symptoms may include")
         #expect(list.items == ["fever", "cough", "headache"])
+        let glossed = try #require(EvidenceUnits.units(of: "Doctors use it to treat - Severe underarm sweating - Cervical dystonia - a neurological disorder that causes neck contractions - Blepharospasm - uncontrollable blinking").first)
+        #expect(glossed.items == ["Severe underarm sweating", "Cervical dystonia - a neurological disorder that causes neck contractions", "Blepharospasm - uncontrollable blinking"])
         let prose = EvidenceUnits.units(of: "Treatment - which may last for several months and involves many different specialists working together - is long - and hard.")
         #expect(!prose.contains { $0.kind == .inlineList })
     }

@@ -69,6 +69,7 @@ enum EvidenceUnits {
                 var items = Array(pieces.dropFirst())
                 if lead.hasPrefix("- ") { items.insert(lead.dropFirst(2), at: 0); lead = lead[lead.startIndex..<lead.startIndex] }
                 items = items.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+                items = Self.joiningGlosses(items, in: line)
                 // The list ends at the first piece that is prose (a long sentence after the last item).
                 if let end = items.firstIndex(where: { $0.wordCount > 15 }), end >= 2 { items = Array(items[..<end]) }
                 // Of a long lead-in, only its last sentence introduces the list.
@@ -136,6 +137,23 @@ enum EvidenceUnits {
             let (label, body) = inlineLabel(sentence)
             units.append(EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number))
         }
+    }
+
+    /// NIH lists gloss an item after another dash ("Cervical dystonia - a neurological disorder
+    /// that causes…"): a lower-case piece after a capitalised item explains that item, so the
+    /// two are one item (still one exact piece of the line).
+    static func joiningGlosses(_ items: [Substring], in line: Substring) -> [Substring] {
+        guard items.contains(where: { $0.first?.isUppercase == true }) else { return items }
+        var joined: [Substring] = []
+        for item in items {
+            if let previous = joined.last, previous.first?.isUppercase == true, item.first?.isLowercase == true,
+               previous.endIndex <= item.startIndex {
+                joined[joined.count - 1] = line[previous.startIndex..<item.endIndex]
+            } else {
+                joined.append(item)
+            }
+        }
+        return joined
     }
 
     /// Words that open a clause's continuation, never a list item ("- which may last…").
