@@ -134,6 +134,17 @@ struct QuestionTests {
         if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
     }
 
+    @Test("word-start cues match at word starts only, as IntentCues.contains does")
+    func wordStartCues() {
+        let cues = WordStartCues(["child", "older adult", "ckd", "iv"])
+        for text in ["in children with fever", "for older adults", "ckd stage 3", "iv fluids"] {
+            let normalized = IntentCues.normalized(text)
+            #expect(cues.matches(normalized))
+            #expect(["child", "older adult", "ckd", "iv"].contains { IntentCues.contains(normalized, cue: $0) })
+        }
+        for text in ["grandchild", "an older patient", "tckd", "five", ""] { #expect(!cues.matches(IntentCues.normalized(text)), "\(text)") }
+    }
+
     @Test("values and ages are qualifiers", arguments: [
         ("dabigatran dose with creatinine clearance 40 mL/min", "creatinine clearance 40 ml/min"),
         ("HbA1c of 9% on metformin, what next?", "HbA1c 9%"),

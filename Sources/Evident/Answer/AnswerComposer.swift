@@ -373,12 +373,29 @@ public struct AnswerComposer: Sendable {
 
     /// The guideline's own definition of a grade, from its definitions passages.
     static func gradeDefinition(_ grade: String, in document: Document) -> String? {
-        guard document.passages.contains(where: { $0.label == "definitions" }) else { return nil }
+        let definitionPassages = document.passages.filter { $0.label == "definitions" }
+        guard !definitionPassages.isEmpty else { return nil }
+        // A guideline's rating scheme is read once per process, not once per graded statement.
+        var hasher = Hasher()
+        hasher.combine(document.id)
+        for passage in definitionPassages { hasher.combine(passage.text) }
+        let key = hasher.finalize()
+        let definitions = gradeDefinitions.withLock { $0[key] } ?? {
+            let parsed = RecommendationStrength.definitions(from: document.passages)
+            gradeDefinitions.withLock { cache in
+                if cache.count >= 1_000 { cache.removeAll() }
+                cache[key] = parsed
+            }
+            return parsed
+        }()
         var seen = Set<String>()
-        let found = RecommendationStrength.lookup(grade, in: RecommendationStrength.definitions(from: document.passages)).filter { seen.insert($0.definition).inserted }
+        let found = RecommendationStrength.lookup(grade, in: definitions).filter { seen.insert($0.definition).inserted }
         guard !found.isEmpty else { return nil }
         return found.map { found.count > 1 ? "\($0.grade): \($0.definition)" : $0.definition }.joined(separator: " ")
     }
+
+    /// Rating-scheme definitions already read, by document and definitions text.
+    private static let gradeDefinitions = Locked<[Int: [String: String]]>([:])
 
     /// True when two statements say the same thing: their terms differ only by short words
     /// (an abbreviation in parentheses, an article) — "nephrogenic" and "neurohypophyseal"

@@ -166,19 +166,26 @@ enum EvidenceUnits {
 
     /// "Header: rest" when the header is a short label (at most six words, no sentence end).
     static func rowSplit(_ line: Substring) -> (Substring?, Substring?) {
-        guard let colon = line.firstIndex(of: ":") else { return (nil, nil) }
+        // Byte-level scans (a colon and a period are single bytes): this runs on every line.
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return (nil, nil) }
         let header = line[..<colon].trimmingWhitespace
-        let rest = line[line.index(after: colon)...].trimmingWhitespace
+        let rest = line[line.utf8.index(after: colon)...].trimmingWhitespace
+        guard header.utf8.count <= 240 else { return (nil, nil) }
         let words = header.wordCount
-        guard words >= 1, words <= 6, header.count <= 60, !header.contains("."), let first = header.first, first.isLetter || first.isNumber,
+        guard words >= 1, words <= 6, header.utf8.count <= 60 || header.count <= 60, !header.utf8.contains(UInt8(ascii: ".")),
+              let first = header.first, first.isLetter || first.isNumber,
               !rest.isEmpty, !(rest.first?.isNumber == true && header.last?.isNumber == true) else { return (nil, nil) }
         return (header, rest)
     }
 
     /// "OBJECTIVE To assess…" → ("OBJECTIVE", "To assess…").
     static func inlineLabel(_ sentence: Substring) -> (Substring?, Substring) {
-        guard let first = sentence.first, first.isUppercase else { return (nil, sentence) }
-        for label in inlineLabels where sentence.hasPrefix(label) {
+        // Every label opens with two capital letters: most sentences are ruled out by two bytes.
+        var bytes = sentence.utf8.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next(), (0x41...0x5A).contains(first), (0x41...0x5A).contains(second) else {
+            return (nil, sentence)
+        }
+        for label in inlineLabels where sentence.utf8.starts(with: label.utf8) {
             var rest = sentence.dropFirst(label.count)
             guard let next = rest.first, next == " " || next == ":" || next == "." else { continue }
             rest = rest.drop { $0 == " " || $0 == ":" || $0 == "." }

@@ -80,6 +80,16 @@ struct StatementSelector {
     let otherWords: [String]
     /// A cheap test that rules passages out before they are cut into units.
     let needles: SubjectNeedles
+    /// Word-start cues ("child", "pregnan") of the populations the question did not ask about.
+    let otherPopulationCues: WordStartCues
+    /// Whether a context (heading, lead-in) names such a population, remembered per context:
+    /// every unit of a passage shares its heading.
+    private let populationContexts = ContextMemo()
+
+    /// True when normalised text names a population the question did not ask about.
+    func namesOtherPopulation(_ normalized: String) -> Bool {
+        otherPopulationCues.matches(normalized)
+    }
     init(query: StructuredQuery, tier: Tier, vocabulary: Vocabulary, classifier: AspectClassifier?, libraryLexicon: Lexicon?, snapshot: IndexSnapshot) {
         self.query = query
         self.tier = tier
@@ -97,6 +107,8 @@ struct StatementSelector {
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
+        let askedPopulations = Set(query.qualifiers.map(\.label))
+        otherPopulationCues = WordStartCues(Qualifier.table.filter { $0.kind == .population && !askedPopulations.contains($0.label) }.flatMap(\.evidence))
     }
 
     /// Weights of the score's parts (named so `--explain` reads as a sum).
@@ -343,9 +355,7 @@ struct StatementSelector {
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
-        let askedPopulations = Set(query.qualifiers.map(\.label))
-        let otherPopulations = Qualifier.table.filter { $0.kind == .population && !askedPopulations.contains($0.label) }
-        if otherPopulations.contains(where: { entry in entry.evidence.contains { IntentCues.contains(normalized, cue: $0) || IntentCues.contains(contextNormalized, cue: $0) } }) {
+        if namesOtherPopulation(normalized) || populationContexts.names(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
         }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
@@ -495,5 +505,18 @@ struct StatementSelector {
         case .journalArticle: 0.05
         case .caseReport, .commentary: 0
         }
+    }
+}
+
+/// Answers of a test on contexts, remembered (one selector scores one tier on one thread).
+final class ContextMemo: @unchecked Sendable {
+    private var known: [String: Bool] = [:]
+
+    /// The remembered answer for `context`, computed by `test` the first time.
+    func names(_ context: String, _ test: (String) -> Bool) -> Bool {
+        if let answer = known[context] { return answer }
+        let answer = test(context)
+        known[context] = answer
+        return answer
     }
 }
