@@ -134,6 +134,19 @@ struct QuestionTests {
         if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
     }
 
+    @Test("harms and doses are a drug's own; about a disease they are its treatment's")
+    func sectionHeadings() {
+        let understanding = QuestionUnderstanding(vocabulary: VocabularyTests.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot)
+        let drug = understanding.understand("side effects of allopurinol")
+        #expect(drug.topicIsDrug)
+        #expect(Intent.adverseEffects.heading(topic: drug.topicName, topicIsDrug: drug.topicIsDrug) == "Adverse Effects of Allopurinol")
+        #expect(Intent.treatment.heading(topic: drug.topicName, topicIsDrug: drug.topicIsDrug) == "Uses of Allopurinol")
+        let disease = understanding.understand("What causes blepharospasm?")
+        #expect(!disease.topicIsDrug)
+        #expect(Intent.adverseEffects.heading(topic: disease.topicName, topicIsDrug: disease.topicIsDrug) == "Harms of Treatment for Blepharospasm")
+        #expect(Intent.causes.heading(topic: disease.topicName, topicIsDrug: disease.topicIsDrug) == "Causes of Blepharospasm")
+    }
+
     @Test("word-start cues match at word starts only, as IntentCues.contains does")
     func wordStartCues() {
         let cues = WordStartCues(["child", "older adult", "ckd", "iv"])

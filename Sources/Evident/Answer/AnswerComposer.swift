@@ -323,7 +323,7 @@ public struct AnswerComposer: Sendable {
             }
             let sectionStatements = keys.compactMap { statements[$0] }
             if !sectionStatements.isEmpty {
-                sections.append(Answer.Section(heading: aspect.heading(topic: query.topicName), statements: Self.mergedLists(sectionStatements)))
+                sections.append(Answer.Section(heading: aspect.heading(topic: query.topicName, topicIsDrug: query.topicIsDrug), statements: Self.mergedLists(sectionStatements)))
             }
         }
         return (leadKeys.compactMap { statements[$0] }, sections)

@@ -95,9 +95,26 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// A section heading for this aspect about `topic` ("Causes of Blepharospasm").
-    public func heading(topic: String) -> String {
-        switch self {
+    /// A section heading for this aspect about `topic` ("Causes of Blepharospasm"). Harms and
+    /// doses belong to a drug; about a disease they are those of its treatment ("Harms of
+    /// Treatment for Blepharospasm", not "Adverse Effects of Blepharospasm"); a drug has uses
+    /// ("Uses of Allopurinol", not "Treatment of Allopurinol").
+    public func heading(topic: String, topicIsDrug: Bool) -> String {
+        if !topicIsDrug {
+            switch self {
+            case .adverseEffects: return "Harms of Treatment for \(topic)"
+            case .dosing: return "Doses of Treatment for \(topic)"
+            default: break
+            }
+        } else {
+            // A drug is not treated or prevented: it treats and prevents.
+            switch self {
+            case .treatment: return "Uses of \(topic)"
+            case .prevention: return "Prevention with \(topic)"
+            default: break
+            }
+        }
+        return switch self {
         case .causes: "Causes of \(topic)"
         case .mechanism: "Pathophysiology of \(topic)"
         case .symptoms: "Symptoms of \(topic)"

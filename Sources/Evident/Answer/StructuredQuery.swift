@@ -76,9 +76,20 @@ public struct StructuredQuery: Codable, Sendable {
     /// The subject's name for headings ("Blepharospasm"): the condition asked about when there
     /// is one ("Treatment of Depression", not "Treatment of Sertraline"), else the primary concept.
     public var topicName: String {
+        guard let name = topic?.concept.name else { return otherWords.isEmpty ? "the question" : otherWords.joined(separator: " ") }
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// The concept headings are named after: a condition when the question names one, else the primary.
+    var topic: Mention? {
         let condition = required.first { $0.role == .primary && $0.concept.categories.contains(.disease) }
             ?? required.first { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
-        guard let name = (condition ?? primary)?.concept.name else { return otherWords.isEmpty ? "the question" : otherWords.joined(separator: " ") }
-        return name.prefix(1).uppercased() + name.dropFirst()
+        return condition ?? primary
+    }
+
+    /// True when headings name a drug (or another chemical), whose harms and doses are its own.
+    var topicIsDrug: Bool {
+        guard let categories = topic?.concept.categories else { return false }
+        return categories.contains(.chemical) && !categories.contains(.disease)
     }
 }
