@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
@@ -27,10 +33,33 @@ let package = Package(
             ],
             resources: [.copy("Resources/aspect-model.tsv")]
         ),
+        .target(
+            name: "EvidentServer",
+            dependencies: [
+                "Evident",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Web"), .copy("openapi.json")]
+        ),
+        .target(
+            name: "EvidentMCP",
+            dependencies: [
+                "Evident",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "evident",
             dependencies: [
-                "Evident",
+                "Evident", "EvidentServer", "EvidentMCP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -38,6 +67,10 @@ let package = Package(
         .testTarget(name: "EvidentSearchTests", dependencies: ["EvidentSearch"]),
         .testTarget(name: "EvidentTests", dependencies: ["Evident", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "evidentTests", dependencies: ["evident"]),
+        .testTarget(name: "EvidentServerTests", dependencies: [
+            "EvidentServer", "Evident",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

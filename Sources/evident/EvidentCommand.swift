@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `evident` command: answers clinical questions from a local library of evidence.
 @main
-struct EvidentCommand: ParsableCommand {
+struct EvidentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evident",
         abstract: "Answer clinical questions from a local, cited library of guidelines and research.",
@@ -15,6 +15,11 @@ struct EvidentCommand: ParsableCommand {
               evident stats
               evident show pmid:21645374
 
+            Then ask it, here or as a service:
+              evident ask "What causes blepharospasm?"
+              evident serve          (web page and HTTP API at http://127.0.0.1:8080/)
+              evident mcp            (Model Context Protocol server for AI assistants)
+
             The library lives in --library DIR, else $EVIDENT_LIBRARY, else \
             $XDG_DATA_HOME/evident (~/.local/share/evident).
 
@@ -22,15 +27,19 @@ struct EvidentCommand: ParsableCommand {
             2 the library could not be opened or written; 3 not found; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [AskCommand.self, IngestCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, ResourcesCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [AskCommand.self, IngestCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, ServeCommand.self, MCPCommand.self, ResourcesCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
     )
 
     /// Sets up logging before any command runs, then dispatches.
-    static func main() {
+    static func main() async {
         LoggingBootstrap.once(level: LoggingBootstrap.requestedLevel(arguments: CommandLine.arguments))
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }

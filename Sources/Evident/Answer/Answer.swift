@@ -70,12 +70,27 @@ public struct Answer: Codable, Sendable {
         public var sections: [Section]
         /// Set when the library has no guideline evidence for the question.
         public var note: String?
+
+        /// Encodes every key, `note` as `null` when absent.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(summary, forKey: .summary)
+            try container.encode(sections, forKey: .sections)
+            try container.encode(note, forKey: .note)
+        }
     }
 
     /// The research part.
     public struct ResearchPart: Codable, Sendable {
         public var sections: [Section]
         public var note: String?
+
+        /// Encodes every key, `note` as `null` when absent.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sections, forKey: .sections)
+            try container.encode(note, forKey: .note)
+        }
     }
 
     /// A recognised medical concept.

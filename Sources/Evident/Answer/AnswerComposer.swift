@@ -36,8 +36,9 @@ public struct AnswerComposer: Sendable {
         self.classifier = classifier
     }
 
-    /// Answers `question`, optionally from one tier only; `explain` adds why each statement was chosen.
-    public func answer(_ question: String, tier only: Tier? = nil, explain: Bool = false) throws -> Answer {
+    /// Answers `question`, optionally from one tier only and from the documents `filter` accepts;
+    /// `explain` adds why each statement was chosen.
+    public func answer(_ question: String, tier only: Tier? = nil, filter: AnswerFilter = AnswerFilter(), explain: Bool = false) throws -> Answer {
         let started = DispatchTime.now().uptimeNanoseconds
         let query = QuestionUnderstanding(vocabulary: vocabulary, snapshot: snapshot).understand(question)
         var answer = Answer(
@@ -58,7 +59,7 @@ public struct AnswerComposer: Sendable {
                 let tier = tiers[index]
                 let started = DispatchTime.now().uptimeNanoseconds
                 do {
-                    let passages = try retriever.retrieve(query, tier: tier)
+                    let passages = try retriever.retrieve(query, tier: tier, limits: filter)
                     let retrievedAt = DispatchTime.now().uptimeNanoseconds
                     let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
                                                      libraryLexicon: vocabulary.library, snapshot: snapshot)

@@ -81,12 +81,12 @@ struct EvidenceRetriever {
         return query
     }
 
-    /// The best passages of `tier` for the question.
-    func retrieve(_ query: StructuredQuery, tier: Tier) throws -> [RetrievedPassage] {
+    /// The best passages of `tier` for the question, among the documents `limits` accepts.
+    func retrieve(_ query: StructuredQuery, tier: Tier, limits: AnswerFilter = AnswerFilter()) throws -> [RetrievedPassage] {
         let weights = queryTerms(query)
         let search = searchQuery(weights)
         guard !search.isEmpty else { return [] }
-        let filter = SearchFilter(facets: ["tier": [tier.rawValue]])
+        let filter = limits.searchFilter(tier: tier)
         var hits = snapshot.search(search, limit: documentsPerTier, filter: filter)
         // Long documents that name the subject (a guideline's one line on it) can rank below
         // short pages that say the question's other words often: search again requiring the
@@ -103,8 +103,7 @@ struct EvidenceRetriever {
                 // ("HF") would crowd it out.
                 if tier == .guideline {
                     for (kinds, limit) in [([DocumentKind.practiceGuideline, .guidelineSummary], documentsWithSubject), ([.agencyPage], institutePages)] {
-                        var byKind = filter
-                        byKind.facets["kind"] = Set(kinds.map(\.rawValue))
+                        guard let byKind = limits.narrowed(filter, to: kinds) else { continue }
                         let found = snapshot.search(focused, limit: limit, filter: byKind).filter { !seen.contains($0.key) }
                         hits += found
                         seen.formUnion(found.map(\.key))

@@ -64,8 +64,9 @@ public final class Engine: Sendable {
     /// What is off for answers (no MeSH vocabulary, no library vocabulary), one sentence each.
     public func warnings() throws(EngineError) -> [String] { try current(composer: true).warnings }
 
-    /// True once the library and its index are open and answering.
-    public var isReady: Bool { (try? current(composer: false)) != nil }
+    /// True once the library and a committed index are open and answering (a library never
+    /// indexed is not ready).
+    public var isReady: Bool { (try? current(composer: false))?.generation != nil }
 
     private func openCommit() throws(EngineError) -> Opened {
         do {
@@ -120,16 +121,17 @@ public final class Engine: Sendable {
     }
 
     /// Answers a question (at most ``maximumQuestionLength`` characters), optionally from one
-    /// tier only; `explain` adds why each statement was chosen.
-    public func ask(_ question: String, tier: Tier? = nil, explain: Bool = false) throws(EngineError) -> Answer {
+    /// tier only and from the documents `filter` accepts; `explain` adds why each statement was chosen.
+    public func ask(_ question: String, tier: Tier? = nil, filter: AnswerFilter = AnswerFilter(), explain: Bool = false) throws(EngineError) -> Answer {
         let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalidRequest("the question is empty") }
         guard trimmed.count <= Self.maximumQuestionLength else {
             throw .invalidRequest("the question is longer than \(Self.maximumQuestionLength) characters")
         }
+        if let from = filter.yearFrom, let to = filter.yearTo, from > to { throw .invalidRequest("yearFrom is after yearTo") }
         do {
             guard let composer = try current(composer: true).composer else { throw EngineError.failed("no composer") }
-            return try composer.answer(trimmed, tier: tier, explain: explain)
+            return try composer.answer(trimmed, tier: tier, filter: filter, explain: explain)
         } catch let error as EngineError {
             throw error
         } catch {
@@ -170,6 +172,18 @@ public final class Engine: Sendable {
             return DocumentView(stored, cited: cited)
         } catch let error as EngineError {
             throw error
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// A page of the library's catalogue: documents after `cursor` (nil: from the start), at most
+    /// `limit`, and the cursor of the next page (nil at the end).
+    public func documents(after cursor: Int64? = nil, limit: Int = 100) throws(EngineError) -> (documents: [Library.DocumentSummary], next: Int64?) {
+        guard (1...1_000).contains(limit) else { throw .invalidRequest("limit must be between 1 and 1000") }
+        do {
+            let page = try library.documentSummaries(after: cursor ?? 0, limit: limit)
+            return (page, page.count == limit ? page.last?.rowid : nil)
         } catch {
             throw .failed("\(error)")
         }

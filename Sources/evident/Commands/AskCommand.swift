@@ -24,6 +24,7 @@ struct AskCommand: ParsableCommand {
               evident ask "What causes blepharospasm?"
               evident ask "UTI antibiotics in pregnancy" --format markdown
               evident ask "dabigatran dose in kidney disease" --explain
+              evident ask "statins after stroke" --tier research --kind "randomized trial" --year-from 2010
               evident ask "How is acute pancreatitis managed?" --tier guideline --format html > answer.html
             """
     )
@@ -47,6 +48,15 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Answer from one tier only: guideline or research.", valueName: "tier"))
     var tier: Tier?
 
+    @Option(name: .long, help: ArgumentHelp("Cite only this kind of document (repeatable), e.g. \"randomized trial\", \"practice guideline\".", valueName: "kind"))
+    var kind: [DocumentKind] = []
+
+    @Option(name: .long, help: ArgumentHelp("Cite only documents from this year on.", valueName: "year"))
+    var yearFrom: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Cite only documents up to this year.", valueName: "year"))
+    var yearTo: Int?
+
     @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: $EVIDENT_MESH, else the installed one; see `evident resources`).", valueName: "file"))
     var mesh: String?
 
@@ -60,7 +70,7 @@ struct AskCommand: ParsableCommand {
         let answer: Answer
         do {
             for warning in try engine.warnings() { Terminal.writeError("note: \(warning)\n") }
-            answer = try engine.ask(question, tier: tier, explain: explain)
+            answer = try engine.ask(question, tier: tier, filter: AnswerFilter(kinds: Set(kind), yearFrom: yearFrom, yearTo: yearTo), explain: explain)
         } catch {
             throw Terminal.fail(error)
         }
