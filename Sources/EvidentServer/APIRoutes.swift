@@ -55,7 +55,8 @@ struct APIRoutes: Sendable {
     }
 
     @Sendable func document(_ request: Request, context: ServerRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let raw = try context.parameters.require("id")
+        let id = raw.removingPercentEncoding ?? raw   // "pmid%3A123" is "pmid:123"
         let engine = self.engine
         var view = try await run { try engine.document(id: id) }
         // The file's name only, as for the library in /v1/stats.

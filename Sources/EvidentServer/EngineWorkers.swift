@@ -1,4 +1,3 @@
-import Dispatch
 import Evident
 import Foundation
 
@@ -8,19 +7,25 @@ import Foundation
 /// A job that waits or runs past its limit fails with ``EngineWorkers/Timeout`` at once; one
 /// still waiting when its limit passes is never started, so an overload sheds work instead of
 /// queueing it without bound.
-public final class EngineWorkers: Sendable {
+public final class EngineWorkers: @unchecked Sendable {
     /// A job did not finish within its time limit.
     public struct Timeout: Error, Sendable {}
 
-    private let queue: DispatchQueue
-    private let slots: DispatchSemaphore
+    /// Guards `queue` and `head`; workers wait on it for work.
+    private let condition = NSCondition()
+    private var queue: [@Sendable () -> Void] = []
+    private var head = 0
+    private let timers = DispatchQueue(label: "evident.engine-workers.timers")
     /// Jobs waiting for a thread or running.
     private let pending = Locked(0)
 
     /// Creates workers running at most `threads` jobs at once.
     public init(threads: Int) {
-        queue = DispatchQueue(label: "evident.engine-workers", attributes: .concurrent)
-        slots = DispatchSemaphore(value: max(1, threads))
+        for index in 0..<max(1, threads) {
+            let thread = Thread { self.work() }   // the workers and their threads live as long as the server
+            thread.name = "evident-worker-\(index)"
+            thread.start()
+        }
     }
 
     /// Jobs waiting or running now.
@@ -32,17 +37,38 @@ public final class EngineWorkers: Sendable {
         pending.withLock { $0 += 1 }
         return try await withCheckedThrowingContinuation { continuation in
             job.attach(continuation)
-            let slots = self.slots
             let pending = self.pending
-            queue.async {
-                slots.wait()
-                defer { slots.signal(); pending.withLock { $0 -= 1 } }
+            enqueue {
+                defer { pending.withLock { $0 -= 1 } }
                 guard !job.isFinished else { return }   // timed out while waiting: never started
                 job.finish(Result { try work() })
             }
-            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.nanoseconds))) {
+            timers.asyncAfter(deadline: .now() + .nanoseconds(Int(timeout.nanoseconds))) {
                 job.finish(.failure(Timeout()))
             }
+        }
+    }
+
+    private func enqueue(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        queue.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// A worker thread's loop: take the oldest job, run it, forever (the workers live as long as the process).
+    private func work() {
+        while true {
+            condition.lock()
+            while head == queue.count { condition.wait() }
+            let job = queue[head]
+            head += 1
+            if head > 1_024, head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            job()
         }
     }
 }

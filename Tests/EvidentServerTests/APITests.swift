@@ -125,6 +125,9 @@ struct APITests {
                 #expect(!(document["passages"] as? [Any] ?? []).isEmpty)
                 #expect((document["origin"] as? String)?.contains("/") != true)
             }
+            try await client.execute(uri: "/v1/documents/medquad%3ANINDS-0000043", method: .get) { response in
+                #expect(response.status == .ok)
+            }
             try await client.execute(uri: "/v1/stats", method: .get) { response in
                 let statistics = try Self.json(response.body)
                 #expect((statistics["documents"] as? Int ?? 0) > 250)

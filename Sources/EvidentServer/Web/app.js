@@ -308,9 +308,10 @@ async function showPopover(link) {
 
 function place(popover, link) {
   const box = link.getBoundingClientRect();
-  const width = Math.min(520, window.innerWidth - 16);
+  const viewport = document.documentElement.clientWidth;  // without the scroll bar
+  const width = Math.min(520, viewport - 16);
   popover.style.width = `${width}px`;
-  popover.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
+  popover.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + viewport - width - 8))}px`;
   popover.style.top = `${box.bottom + window.scrollY + 6}px`;
 }
 
