@@ -89,6 +89,28 @@ struct AnswerCompositionTests {
         for text in statements { #expect(!never.contains { text.contains($0) }, "\(text)") }
     }
 
+    @Test("a statement about a subtype the question did not name does not lead (juvenile ALS for ALS), unless it is asked")
+    func subtypeDoesNotLead() throws {
+        let general = try Self.composer.answer("What is the life expectancy of people with ALS?")
+        let lead = try #require(general.guidelines.summary.first)
+        #expect(!((lead.label ?? "") + " " + lead.text).lowercased().contains("juvenile"), "lead: \(lead.text)")
+        let asked = try Self.composer.answer("What is the life expectancy of people with juvenile ALS?")
+        #expect(asked.allStatements.contains { $0.text.lowercased().contains("juvenile") })
+    }
+
+    @Test("pointers to another part of a source and sentences that continue a list are not evidence that leads")
+    func pointersAndContinuations() {
+        #expect(SourceNoise.isFurniture("Refer to the original guideline document for information regarding fruit juice and fruits and vegetables."))
+        #expect(SourceNoise.isFurniture("An algorithm on validated PCR technique for high-risk HPV subtypes is provided in the original guideline document."))
+        #expect(SourceNoise.isFurniture("See the \"Benefits\" sections in the original guideline document for specific benefits."))
+        #expect(SourceNoise.isFurniture("Refer to Appendix A, 'Drug Treatment for Headache', for a list of side effects."))
+        #expect(!SourceNoise.isFurniture("Refer to a neurologist patients whose headaches change in pattern."))
+        #expect(!SourceNoise.isFurniture("Ultrasound is the preferred test for suspected DVT (see the original guideline document for the Wells score)."))
+        #expect(SourceNoise.isSkippedLabel("clinical algorithm"))
+        #expect(SourceNoise.continuesAList("Other tests used to diagnose DVT include MRI and CT."))
+        #expect(!SourceNoise.continuesAList("Otherwise healthy adults need no imaging."))
+    }
+
     @Test("a dose question is answered with the drug's dose")
     func dose() throws {
         let answer = try Self.composer.answer("dabigatran dose in kidney disease")

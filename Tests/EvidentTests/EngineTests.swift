@@ -78,3 +78,24 @@ struct EngineTests {
         #expect(answer.references.contains { $0.documentId == "medquad:GARD-0004649" })
     }
 }
+
+@Suite("Engine ingest: the CLI's and the service's one way to add sources")
+struct EngineIngestTests {
+    @Test("ingest stores, reports bad records by file, indexes, and the engine answers from the new commit")
+    func ingest() throws {
+        let directory = TestData.temporaryDirectory("engine-ingest")
+        defer { TestData.remove(directory) }
+        let engine = try Engine(.init(libraryDirectory: directory + "/library", mesh: TestVocabulary.meshPath, createLibrary: true))
+        #expect(!engine.isReady)
+        let broken = TestData.write("{\"not\": \"a source\"", to: "broken.json", in: directory)
+        var issues: [ImportIssue] = []
+        let report = try engine.ingest(EngineTests.pages.map(TestData.path) + [broken], onIssue: { issues.append($0) })
+        #expect(report.added == 3 && report.index?.indexed == 3 && report.index?.liveDocuments == 3)
+        #expect(report.failed == 1 && issues.count == 1)
+        #expect(issues.allSatisfy { $0.description.contains("broken.json") })
+        Thread.sleep(forTimeInterval: Engine.refreshInterval + 0.1)
+        #expect(engine.isReady)
+        #expect(try engine.search("polydactyly", options: SearchOptions(limit: 1)).results.first?.id == "medquad:GARD-0002043")
+        #expect(throws: EngineError.self) { try engine.ingest([], batchSize: 0) }
+    }
+}

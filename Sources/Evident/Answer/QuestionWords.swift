@@ -101,6 +101,7 @@ enum QuestionWords {
         "mrsa": "methicillin-resistant Staphylococcus aureus", "pud": "peptic ulcer disease",
         "abx": "antibacterial agents", "vanc": "vancomycin", "vanco": "vancomycin", "amox": "amoxicillin", "tx": "treatment",
         "dx": "diagnosis", "ddx": "differential diagnosis", "sx": "symptoms", "mgmt": "management",
+        "strep": "streptococcal infections", "staph": "staphylococcal infections",
     ]
 
     /// Words that open a question sentence inside a longer message.

@@ -16,7 +16,21 @@ enum SourceNoise {
 
     /// True when a unit's text is furniture, not evidence.
     static func isFurniture<S: StringProtocol>(_ text: S) -> Bool {
-        furniture.contains { text.containsBytes($0) }
+        furniture.contains { text.containsBytes($0) } || pointsElsewhere(text)
+    }
+
+    /// Openings of sentences that send the reader to another part of the source.
+    static let pointerOpenings = ["Refer to the original", "Refer to the \"", "Refer to the “", "Refer to the '", "Refer to Appendix", "Refer to Section",
+                                  "See the original", "See the \"", "See the “", "See the '", "See Appendix", "See Section", "Note: See", "Note: Refer"]
+    /// Verbs that place something in the original document ("… is provided in the original guideline document").
+    static let placedIn = [" provided in ", " included in ", " available in ", " presented in ", " described in ", " listed in ",
+                           " summarized in ", " summarised in ", " found in ", " given in ", " consult the original"]
+
+    /// True when a sentence only points to another part of its source ("Refer to the original
+    /// guideline document for …", "An algorithm … is provided in the original guideline document").
+    static func pointsElsewhere<S: StringProtocol>(_ text: S) -> Bool {
+        if pointerOpenings.contains(where: { text.hasPrefix($0) }) { return true }
+        return text.containsBytes("original guideline") && placedIn.contains { text.containsBytes($0) }
     }
 
     /// Openings of sentences that describe what a study did rather than what it found.
@@ -52,7 +66,7 @@ enum SourceNoise {
         "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
         "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "MAIN OUTCOMES AND MEASURES",
         "INTERVENTIONS", "INTERVENTION", "EXPOSURES", "MEASUREMENTS", "TRIAL REGISTRATION", "FUNDING", "target population",
-        "interventions",
+        "interventions", "clinical algorithm",
     ]
 
     /// True when a passage label (or inline label) marks text that is never a statement.
@@ -71,6 +85,15 @@ enum SourceNoise {
 
     /// Openings that continue an argument ("As a result, …").
     static let continuations = ["as a result", "in addition", "in contrast", "on the other hand", "for this reason", "in this case", "in such cases", "in these"]
+
+    /// Openings that presuppose a list given before ("Other tests used to diagnose DVT include…"):
+    /// such a sentence may be shown, but cannot answer a question first.
+    static let continuingOpenings: Set<String> = ["other", "another", "additional", "further", "also"]
+
+    /// True when the first word presupposes what came before ("Other causes include…").
+    static func continuesAList<S: StringProtocol>(_ text: S) -> Bool {
+        continuingOpenings.contains(text.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased())
+    }
 
     /// True when a sentence only makes sense after the one before it: it opens with a pronoun or
     /// a continuation, or points back early on ("may trigger these headaches").

@@ -82,9 +82,25 @@ struct StatementSelector {
     let needles: SubjectNeedles
     /// Word-start cues ("child", "pregnan") of the populations the question did not ask about.
     let otherPopulationCues: WordStartCues
+    /// Words that narrow the subject to a subtype or subgroup ("juvenile ALS", "menstrual
+    /// migraine", "treatment-resistant depression") and that the question does not use.
+    let unaskedSubtypeWords: Set<String>
     /// Whether a context (heading, lead-in) names such a population, remembered per context:
     /// every unit of a passage shares its heading.
     private let populationContexts = ContextMemo()
+
+    /// Words that, just before a disease's name, make it a subtype or subgroup of the disease.
+    static let subtypeWords: Set<String> = [
+        "juvenile", "childhood", "pediatric", "paediatric", "infantile", "neonatal", "congenital", "familial", "menstrual",
+        "refractory", "resistant", "recurrent", "relapsed", "relapsing", "secondary", "gestational", "postpartum", "induced",
+        "atypical", "metastatic", "onset",
+    ]
+
+    /// True when one of the two words before the subject's name (at `position`) narrows it to a
+    /// subtype the question did not ask about.
+    func namesUnaskedSubtype(_ words: [LexiconText.Word], before position: Int) -> Bool {
+        words[max(0, position - 2)..<position].contains { unaskedSubtypeWords.contains($0.key) }
+    }
 
     /// True when normalised text names a population the question did not ask about.
     func namesOtherPopulation(_ normalized: String) -> Bool {
@@ -108,6 +124,10 @@ struct StatementSelector {
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
         let askedPopulations = Set(query.qualifiers.map(\.label))
+        let questionKeys = Set(LexiconText.words(query.question).map(\.key))
+        // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
+        let askedCues = query.qualifiers.flatMap(\.evidenceCues) + (query.qualifiers.contains { $0.label == "children" } ? ["juvenil"] : [])
+        unaskedSubtypeWords = Self.subtypeWords.subtracting(questionKeys).filter { word in !askedCues.contains { word.hasPrefix($0) } }
         otherPopulationCues = WordStartCues(Qualifier.table.filter { $0.kind == .population && !askedPopulations.contains($0.label) }.flatMap(\.evidence))
     }
 
@@ -353,6 +373,18 @@ struct StatementSelector {
         if definition { add("definition", query.intent == .definition ? Weight.definitionAsked : Weight.definition) }
         let anaphoric = SourceNoise.leansOnPreviousSentence(text)
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
+        // "People with juvenile ALS can have a normal life expectancy" is about a subtype: it may
+        // be shown, but it does not answer a question about ALS first.
+        var subtype = false
+        if requiredCount > 0, !unaskedSubtypeWords.isEmpty {
+            if subject == .sentence, let at = positions[0] { subtype = namesUnaskedSubtype(words, before: at) }
+            // Shown under a subtype's heading ("Menstrual-Associated Migraine › …"), it is about the subtype.
+            if !subtype, subject != .title {
+                let contextWords = LexiconText.words(contextText + " " + (retrieved.passage.heading ?? ""))
+                if let at = matcher.positions(in: contextWords)[0] { subtype = namesUnaskedSubtype(contextWords, before: at) }
+            }
+        }
+        if subtype { add("a subtype not asked", Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
         if namesOtherPopulation(normalized) || populationContexts.names(contextNormalized, { namesOtherPopulation($0) }) {
@@ -366,7 +398,7 @@ struct StatementSelector {
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
         let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && (!definition || query.intent == .definition)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 /// Evident opened once: the library, its current index snapshot, the vocabulary and the aspect
-/// model, behind ask, search, document and stats. The command line, the server and MCP are thin
+/// model, behind ask, search, document, stats and ingest. The command line, the server and MCP are thin
 /// layers over it.
 ///
 /// Any number of threads may use one engine at once. When another process (`evident ingest`,
@@ -19,12 +19,15 @@ public final class Engine: Sendable {
         public var mesh: String?
         /// The closing disclaimer of answers (nil: the default sentence).
         public var disclaimer: String?
+        /// Create the library when the directory holds none (for ingest).
+        public var createLibrary: Bool
 
         /// Creates a configuration.
-        public init(libraryDirectory: String, mesh: String? = nil, disclaimer: String? = nil) {
+        public init(libraryDirectory: String, mesh: String? = nil, disclaimer: String? = nil, createLibrary: Bool = false) {
             self.libraryDirectory = libraryDirectory
             self.mesh = mesh
             self.disclaimer = disclaimer
+            self.createLibrary = createLibrary
         }
     }
 
@@ -55,7 +58,7 @@ public final class Engine: Sendable {
     public init(_ configuration: Configuration) throws(EngineError) {
         self.configuration = configuration
         do {
-            library = try Library(directory: configuration.libraryDirectory, create: false)
+            library = try Library(directory: configuration.libraryDirectory, create: configuration.createLibrary)
         } catch {
             throw .libraryUnavailable(directory: configuration.libraryDirectory, reason: "\(error)")
         }

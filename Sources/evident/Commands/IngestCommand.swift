@@ -46,96 +46,56 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let library = try libraryOptions.open(create: true)
-        let plan = IngestPlan.make(paths: paths, format: format)
-        let bar = ProgressBar(label: "Ingesting")
-        let summary: IngestSummary
+        let engine: Engine
         do {
-            summary = try Ingestor(library: library, batchSize: batchSize).run(plan, onIssue: { issue in
+            engine = try Engine(.init(libraryDirectory: libraryOptions.directory, createLibrary: true))
+        } catch {
+            throw Terminal.fail(error)
+        }
+        let bar = ProgressBar(label: "Ingesting")
+        let indexBar = ProgressBar(label: "Indexing ")
+        let report: IngestReport
+        do {
+            report = try engine.ingest(paths, format: format, batchSize: batchSize, onIssue: { issue in
                 bar.clear()
                 Terminal.printError(issue.description)
             }, onProgress: { progress in
                 let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
                 let stored = progress.counts.added + progress.counts.updated + progress.counts.unchanged
                 bar.update(fraction: fraction, detail: "\(Terminal.number(stored)) documents, \(Terminal.bytes(progress.bytesRead))/\(Terminal.bytes(progress.totalBytes))")
+            }, onIndexProgress: { done, total in
+                bar.clear()
+                indexBar.update(fraction: Double(done) / Double(max(1, total)), detail: "\(Terminal.number(done))/\(Terminal.number(total)) documents")
             })
         } catch {
             bar.clear()
-            Terminal.printError("writing to the library at \(library.directory) failed: \(error). Everything committed before this point is kept; run the same command again to finish.")
-            throw ExitCode(ExitStatus.fatal)
+            indexBar.clear()
+            throw Terminal.fail(error)
         }
         bar.clear()
-        let index: LibraryIndexer.Summary
-        do {
-            let indexBar = ProgressBar(label: "Indexing ")
-            index = try LibraryIndexer(library: library).update { done, total in
-                indexBar.update(fraction: Double(done) / Double(max(1, total)), detail: "\(Terminal.number(done))/\(Terminal.number(total)) documents")
-            }
-            indexBar.clear()
-        } catch {
-            Terminal.printError("updating the index in \(library.directory)/index failed: \(error). The library itself is intact; run `evident index` to finish.")
-            throw ExitCode(ExitStatus.fatal)
-        }
+        indexBar.clear()
         if json {
-            var report = IngestReport(summary: summary, library: library.directory)
-            report.index = index
             try Terminal.printJSON(report)
         } else {
-            print(Self.text(summary, library: library.directory))
-            print(IndexCommand.text(index))
+            print(Self.text(report))
+            if let index = report.index { print(IndexCommand.text(index)) }
         }
-        if summary.counts.failed > 0 { throw ExitCode(ExitStatus.partialFailure) }
+        if report.failed > 0 { throw ExitCode(ExitStatus.partialFailure) }
     }
 
-    static func text(_ summary: IngestSummary, library: String) -> String {
-        let counts = summary.counts
+    static func text(_ report: IngestReport) -> String {
         var lines = [
-            "Ingested \(Terminal.number(summary.files)) file\(summary.files == 1 ? "" : "s") into \(library) in \(String(format: "%.2f", summary.seconds)) s:",
-            "  added      \(Terminal.number(counts.added))",
-            "  updated    \(Terminal.number(counts.updated))",
-            "  deleted    \(Terminal.number(counts.deleted))",
-            "  unchanged  \(Terminal.number(counts.unchanged))",
-            "  failed     \(Terminal.number(counts.failed))",
+            "Ingested \(Terminal.number(report.files)) file\(report.files == 1 ? "" : "s") into \(report.library) in \(String(format: "%.2f", report.seconds)) s:",
+            "  added      \(Terminal.number(report.added))",
+            "  updated    \(Terminal.number(report.updated))",
+            "  deleted    \(Terminal.number(report.deleted))",
+            "  unchanged  \(Terminal.number(report.unchanged))",
+            "  failed     \(Terminal.number(report.failed))",
         ]
-        if counts.skipped > 0 { lines.append("  skipped    \(Terminal.number(counts.skipped))  (records with no text)") }
-        if !summary.warnings.isEmpty { lines.append("  warnings   \(Terminal.number(summary.warnings.count))  (records stored with a problem read around; logged above)") }
-        if summary.filesSkipped > 0 { lines.append("  \(summary.filesSkipped) file\(summary.filesSkipped == 1 ? "" : "s") in directories passed over (not document sources; --log-level info lists them)") }
+        if report.skipped > 0 { lines.append("  skipped    \(Terminal.number(report.skipped))  (records with no text)") }
+        if !report.warnings.isEmpty { lines.append("  warnings   \(Terminal.number(report.warnings.count))  (records stored with a problem read around; logged above)") }
+        if report.filesSkipped > 0 { lines.append("  \(report.filesSkipped) file\(report.filesSkipped == 1 ? "" : "s") in directories passed over (not document sources; --log-level info lists them)") }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The JSON shape of `evident ingest --json`.
-struct IngestReport: Encodable {
-    var library: String
-    var files: Int
-    var filesSkipped: Int
-    var added: Int
-    var updated: Int
-    var deleted: Int
-    var unchanged: Int
-    var skipped: Int
-    var failed: Int
-    var seconds: Double
-    var documentsPerSecond: Double
-    var errors: [ImportIssue]
-    /// Problems read around; the records were stored (an unknown HTML entity kept as written).
-    var warnings: [ImportIssue]
-    var index: LibraryIndexer.Summary?
-
-    init(summary: IngestSummary, library: String) {
-        self.library = library
-        files = summary.files
-        filesSkipped = summary.filesSkipped
-        added = summary.counts.added
-        updated = summary.counts.updated
-        deleted = summary.counts.deleted
-        unchanged = summary.counts.unchanged
-        skipped = summary.counts.skipped
-        failed = summary.counts.failed
-        seconds = (summary.seconds * 1000).rounded() / 1000
-        documentsPerSecond = summary.documentsPerSecond.rounded()
-        errors = summary.errors
-        warnings = summary.warnings
     }
 }
 
