@@ -8,6 +8,12 @@ import Logging
 public enum EvidentServer {
     /// The router with every route and middleware (what the application serves and tests drive).
     public static func router(engine: Engine, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics()) throws -> Router<ServerRequestContext> {
+        try router(engine: engine, configuration: configuration, metrics: metrics, clock: { ProcessInfo.processInfo.systemUptime })
+    }
+
+    /// The router, with the clock the rate limit reads (tests stop it).
+    static func router(engine: Engine, configuration: ServerConfiguration, metrics: ServerMetrics,
+                       clock: @escaping @Sendable () -> TimeInterval) throws -> Router<ServerRequestContext> {
         let workers = EngineWorkers(threads: configuration.workerThreads)
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
@@ -30,7 +36,7 @@ public enum EvidentServer {
 
         let api = router.group("v1")
         if configuration.rateLimitPerMinute > 0 {
-            api.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute)))
+            api.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute, clock: clock)))
         }
         if let key = configuration.apiKey {
             api.add(middleware: APIKeyMiddleware(key: key))

@@ -9,15 +9,19 @@ final class RateLimiter: Sendable {
 
     let perMinute: Int
     let burst: Double
+    /// Seconds on a steady clock (the system's uptime; a fixed clock in tests).
+    let clock: @Sendable () -> TimeInterval
     private let buckets = Locked<[String: Bucket]>([:])
 
-    init(perMinute: Int) {
+    init(perMinute: Int, clock: @escaping @Sendable () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }) {
         self.perMinute = perMinute
         burst = max(10, Double(perMinute) / 10)
+        self.clock = clock
     }
 
     /// Takes a token for `client`; returns nil when allowed, else the seconds until one is free.
-    func take(client: String, now: TimeInterval = ProcessInfo.processInfo.systemUptime) -> Int? {
+    func take(client: String, now: TimeInterval? = nil) -> Int? {
+        let now = now ?? clock()
         let rate = Double(perMinute) / 60
         return buckets.withLock { buckets in
             if buckets.count > 10_000 { buckets = buckets.filter { now - $0.value.updated < 120 } }
