@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "evident", targets: ["evident"]),
+        .executable(name: "evident-mcp", targets: ["evident-mcp"]),
         .library(name: "Evident", targets: ["Evident"]),
         .library(name: "EvidentSearch", targets: ["EvidentSearch"]),
     ],
@@ -57,9 +58,19 @@ let package = Package(
         .executableTarget(
             name: "evident",
             dependencies: [
-                "Evident", "EvidentServer", "EvidentMCP",
+                "Evident", "EvidentServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The MCP server is a program of its own: its SDK links libcurl and its libraries, which
+        // would add about 10 ms to every start of `evident`.
+        .executableTarget(
+            name: "evident-mcp",
+            dependencies: [
+                "Evident", "EvidentMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
