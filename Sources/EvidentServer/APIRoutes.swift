@@ -93,9 +93,16 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// The year a query parameter gives (nil when absent); a 400 naming it when it is not a four-digit year.
     static func year(_ text: String?, name: String) throws -> Int? {
         guard let text else { return nil }
-        guard let year = Int(text), (1000...9999).contains(year) else { throw HTTPError(.badRequest, message: "\(name) must be a four-digit year") }
+        return try checkedYear(Int(text) ?? 0, name: name)
+    }
+
+    /// `year` when it is a four-digit year (nil stays nil), else a 400 naming the parameter.
+    static func checkedYear(_ year: Int?, name: String) throws -> Int? {
+        guard let year else { return nil }
+        guard (1000...9999).contains(year) else { throw HTTPError(.badRequest, message: "\(name) must be a four-digit year") }
         return year
     }
 

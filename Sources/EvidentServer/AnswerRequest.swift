@@ -21,9 +21,8 @@ struct AnswerRequest: Decodable, Sendable {
         guard question.unicodeScalars.count <= Engine.maximumQuestionLength else {
             throw HTTPError(.badRequest, message: "the question is longer than \(Engine.maximumQuestionLength) characters")
         }
-        for (name, year) in [("yearFrom", yearFrom), ("yearTo", yearTo)] {
-            if let year, !(1000...9999).contains(year) { throw HTTPError(.badRequest, message: "\(name) must be a four-digit year") }
-        }
+        _ = try APIRoutes.checkedYear(yearFrom, name: "yearFrom")
+        _ = try APIRoutes.checkedYear(yearTo, name: "yearTo")
     }
 
     /// The document filter the request asks for.

@@ -11,15 +11,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            var response = try await next(request, context)
-            Self.apply(to: &response.headers)
-            return response
-        } catch let error as HTTPError {
-            var edited = error
-            Self.apply(to: &edited.headers)
-            throw edited
-        }
+        // Errors are already responses here: ErrorBodyMiddleware, inside this one, turns every one into JSON.
+        var response = try await next(request, context)
+        Self.apply(to: &response.headers)
+        return response
     }
 
     static func apply(to headers: inout HTTPFields) {

@@ -57,9 +57,8 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let started = ContinuousClock.now
         var status = 500
         defer {
-            let elapsed = started.duration(to: .now)
             metrics.record(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status,
-                           nanoseconds: UInt64(max(0, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)))
+                           nanoseconds: UInt64(max(0, started.duration(to: .now).nanoseconds)))
         }
         let response = try await next(request, context)
         status = response.status.code

@@ -41,8 +41,7 @@ struct MCPServerCommand: AsyncParsableCommand {
         }
         let engine: Engine
         do {
-            engine = try Engine(.init(libraryDirectory: LibraryLocation.resolve(explicit: library), mesh: mesh,
-                                      disclaimer: ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"]))
+            engine = try Engine(.init(libraryDirectory: LibraryLocation.resolve(explicit: library), mesh: mesh))
             for warning in try engine.warnings() { FileHandle.standardError.write(Data("note: \(warning)\n".utf8)) }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -20,14 +20,9 @@ public struct AnswerFilter: Sendable, Equatable, Codable {
     /// True when the filter accepts every document.
     public var isEmpty: Bool { kinds.isEmpty && yearFrom == nil && yearTo == nil }
 
-    /// The index filter for one tier's documents.
+    /// The index filter for one tier's documents (the same a search with these limits uses).
     func searchFilter(tier: Tier) -> SearchFilter {
-        var filter = SearchFilter(facets: ["tier": [tier.rawValue]])
-        if !kinds.isEmpty { filter.facets["kind"] = Set(kinds.map(\.rawValue)) }
-        if yearFrom != nil || yearTo != nil {
-            filter.ranges["year"] = Int32(clamping: yearFrom ?? Int(Int32.min + 1))...Int32(clamping: yearTo ?? Int(Int32.max))
-        }
-        return filter
+        SearchOptions(tier: tier, kinds: kinds, yearFrom: yearFrom, yearTo: yearTo).filter
     }
 
     /// `filter` narrowed to documents of `kinds` as well; nil when no kind is left.

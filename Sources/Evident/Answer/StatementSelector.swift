@@ -88,6 +88,8 @@ struct StatementSelector {
     /// Whether a context (heading, lead-in) names such a population, remembered per context:
     /// every unit of a passage shares its heading.
     private let populationContexts = ContextMemo()
+    /// Whether a context names the subject as a subtype not asked, remembered per context.
+    private let subtypeContexts = ContextMemo()
 
     /// Words that, just before a disease's name, make it a subtype or subgroup of the disease.
     static let subtypeWords: Set<String> = [
@@ -380,8 +382,10 @@ struct StatementSelector {
             if subject == .sentence, let at = positions[0] { subtype = namesUnaskedSubtype(words, before: at) }
             // Shown under a subtype's heading ("Menstrual-Associated Migraine › …"), it is about the subtype.
             if !subtype, subject != .title {
-                let contextWords = LexiconText.words(contextText + " " + (retrieved.passage.heading ?? ""))
-                if let at = matcher.positions(in: contextWords)[0] { subtype = namesUnaskedSubtype(contextWords, before: at) }
+                subtype = subtypeContexts.names(contextText + " " + (retrieved.passage.heading ?? "")) { context in
+                    let contextWords = LexiconText.words(context)
+                    return matcher.positions(in: contextWords)[0].map { namesUnaskedSubtype(contextWords, before: $0) } ?? false
+                }
             }
         }
         if subtype { add("a subtype not asked", Weight.otherPopulation) }

@@ -17,7 +17,7 @@ public final class Engine: Sendable {
         public var libraryDirectory: String
         /// A compiled MeSH vocabulary (nil: `$EVIDENT_MESH`, else the installed one).
         public var mesh: String?
-        /// The closing disclaimer of answers (nil: the default sentence).
+        /// The closing disclaimer of answers (nil: `$EVIDENT_DISCLAIMER`, else the default sentence).
         public var disclaimer: String?
         /// Create the library when the directory holds none (for ingest).
         public var createLibrary: Bool
@@ -108,7 +108,7 @@ public final class Engine: Sendable {
         if needed && state.composer == nil {
             do {
                 var (composer, warnings) = try AnswerComposer.open(library: library, mesh: configuration.mesh, snapshot: state.snapshot)
-                if let disclaimer = configuration.disclaimer { composer.disclaimer = disclaimer }
+                if let disclaimer = configuration.disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"] { composer.disclaimer = disclaimer }
                 state.composer = composer
                 state.warnings = warnings
             } catch {
@@ -131,7 +131,7 @@ public final class Engine: Sendable {
         guard trimmed.count <= Self.maximumQuestionLength else {
             throw .invalidRequest("the question is longer than \(Self.maximumQuestionLength) characters")
         }
-        if let from = filter.yearFrom, let to = filter.yearTo, from > to { throw .invalidRequest("yearFrom is after yearTo") }
+        try Self.checkYears(from: filter.yearFrom, to: filter.yearTo)
         do {
             guard let composer = try current(composer: true).composer else { throw EngineError.failed("no composer") }
             return try composer.answer(trimmed, tier: tier, filter: filter, explain: explain)
@@ -140,6 +140,11 @@ public final class Engine: Sendable {
         } catch {
             throw .failed("\(error)")
         }
+    }
+
+    /// A year range that ends before it starts is a wrong request.
+    private static func checkYears(from: Int?, to: Int?) throws(EngineError) {
+        if let from, let to, from > to { throw .invalidRequest("yearFrom is after yearTo") }
     }
 
     /// Results of one search, as `evident search --json` prints them.
@@ -154,7 +159,7 @@ public final class Engine: Sendable {
         guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidRequest("the query is empty") }
         guard query.count <= Self.maximumQueryLength else { throw .invalidRequest("the query is longer than \(Self.maximumQueryLength) characters") }
         guard options.limit > 0, options.limit <= 1_000 else { throw .invalidRequest("limit must be between 1 and 1000") }
-        if let from = options.yearFrom, let to = options.yearTo, from > to { throw .invalidRequest("yearFrom is after yearTo") }
+        try Self.checkYears(from: options.yearFrom, to: options.yearTo)
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let results = try current(composer: false).search.search(query, options: options)

@@ -57,16 +57,12 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Cite only documents up to this year.", valueName: "year"))
     var yearTo: Int?
 
-    @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: $EVIDENT_MESH, else the installed one; see `evident resources`).", valueName: "file"))
-    var mesh: String?
-
-    @Option(name: .long, help: ArgumentHelp("The closing disclaimer (default: $EVIDENT_DISCLAIMER, else a fixed sentence).", valueName: "text"))
-    var disclaimer: String?
+    @OptionGroup var answerOptions: AnswerOptions
 
     @OptionGroup var libraryOptions: LibraryOptions
 
     func run() throws {
-        let engine = try libraryOptions.engine(mesh: mesh, disclaimer: disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"])
+        let engine = try libraryOptions.engine(answerOptions)
         let answer: Answer
         do {
             for warning in try engine.warnings() { Terminal.writeError("note: \(warning)\n") }

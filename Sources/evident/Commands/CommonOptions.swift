@@ -28,6 +28,15 @@ struct LibraryOptions: ParsableArguments {
     }
 }
 
+/// Options of the commands that answer questions (`ask`, `serve`).
+struct AnswerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: $EVIDENT_MESH, else the installed one; see `evident resources`).", valueName: "file"))
+    var mesh: String?
+
+    @Option(name: .long, help: ArgumentHelp("The closing disclaimer (default: $EVIDENT_DISCLAIMER, else a fixed sentence).", valueName: "text"))
+    var disclaimer: String?
+}
+
 extension LibraryOptions {
     /// Opens the engine over the library, turning failures into exit status 2 with a clear message.
     func engine(mesh: String? = nil, disclaimer: String? = nil) throws -> Engine {
@@ -36,6 +45,11 @@ extension LibraryOptions {
         } catch {
             throw Terminal.fail(error)
         }
+    }
+
+    /// Opens the engine that answers as `options` say.
+    func engine(_ options: AnswerOptions) throws -> Engine {
+        try engine(mesh: options.mesh, disclaimer: options.disclaimer)
     }
 }
 

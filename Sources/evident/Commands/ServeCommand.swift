@@ -50,11 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds an answer may take, waiting included, before the server answers 503.", valueName: "seconds"))
     var timeout: Double = 10
 
-    @Option(name: .long, help: ArgumentHelp("A compiled MeSH vocabulary (default: $EVIDENT_MESH, else the installed one).", valueName: "file"))
-    var mesh: String?
-
-    @Option(name: .long, help: ArgumentHelp("The closing disclaimer (default: $EVIDENT_DISCLAIMER, else a fixed sentence).", valueName: "text"))
-    var disclaimer: String?
+    @OptionGroup var answerOptions: AnswerOptions
 
     @OptionGroup var libraryOptions: LibraryOptions
 
@@ -65,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try libraryOptions.engine(mesh: mesh, disclaimer: disclaimer ?? ProcessInfo.processInfo.environment["EVIDENT_DISCLAIMER"])
+        let engine = try libraryOptions.engine(answerOptions)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
