@@ -65,6 +65,9 @@ public struct AnswerComposer: Sendable {
                                                      libraryLexicon: vocabulary.library, snapshot: snapshot)
                     let units = selector.score(passages)
                     let scoredAt = DispatchTime.now().uptimeNanoseconds
+                    for unit in units.prefix(12) {
+                        Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) \(unit.unit.quote.prefix(60))")
+                    }
                     Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")
                     results.set(index, .success((passages, units)))
                 } catch {
@@ -86,7 +89,7 @@ public struct AnswerComposer: Sendable {
                 research[index].score += StatementSelector.Weight.citedByGuideline
                 research[index].parts.append(.init(name: "cited by a guideline", value: StatementSelector.Weight.citedByGuideline))
             }
-            scored[.research] = research.sorted { $0.score > $1.score }
+            scored[.research] = research.sorted(by: ScoredUnit.ranksBefore)
         }
         // Honest coverage: a required concept no evidence names at all.
         let required = query.required

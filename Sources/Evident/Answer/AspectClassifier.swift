@@ -175,7 +175,8 @@ public final class AspectClassifier: @unchecked Sendable {
     /// The most probable aspect of a sentence and its probability.
     public func classify(_ terms: [String]) -> (aspect: Intent, confidence: Double) {
         let probabilities = probabilities(terms)
-        guard let best = probabilities.max(by: { $0.value < $1.value }) else { return (.definition, 0) }
+        // Equal probabilities fall to the aspect first by name, not to the dictionary's order.
+        guard let best = probabilities.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }) else { return (.definition, 0) }
         return (best.key, best.value)
     }
 

@@ -129,7 +129,7 @@ struct EvidenceRetriever {
                     scored.append(RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
                                                    documentRank: rank, passageScore: score))
                 }
-                scored.sort { $0.passageScore > $1.passageScore }
+                scored.sort { $0.passageScore != $1.passageScore ? $0.passageScore > $1.passageScore : $0.ordinal < $1.ordinal }
                 AnswerComposer.logger.trace("  #\(rank) \(document.id) best passage \(scored.first.map { String(format: "%.2f", $0.passageScore) } ?? "-")")
                 passages += scored.prefix(passagesPerDocument)
             }
@@ -138,7 +138,11 @@ struct EvidenceRetriever {
         guard best > 0 else { return [] }
         for index in passages.indices { passages[index].passageScore /= best }
         // Rank by passage fit, with the document's rank as a tie-breaker worth a little.
-        passages.sort { ($0.passageScore - 0.02 * Double($0.documentRank)) > ($1.passageScore - 0.02 * Double($1.documentRank)) }
+        passages.sort { a, b in
+            let left = a.passageScore - 0.02 * Double(a.documentRank), right = b.passageScore - 0.02 * Double(b.documentRank)
+            if left != right { return left > right }
+            return (a.documentRank, a.ordinal) < (b.documentRank, b.ordinal)
+        }
         var kept = Array(passages.prefix(passagesPerTier))
         var represented = Set(kept.map(\.documentRank))
         for passage in passages.dropFirst(passagesPerTier) where passage.documentRank < documentsAlwaysKept && !represented.contains(passage.documentRank) {
@@ -163,7 +167,9 @@ struct EvidenceRetriever {
         let length = Double(textTerms.count + headingTerms.count)
         let norm = 1.2 * (0.25 + 0.75 * length / 60)
         var score = 0.0
-        for (term, frequency) in counts {
+        // Summed in term order: a dictionary's order changes with each process's hash seed, and
+        // floating-point sums in another order break ties between passages differently.
+        for (term, frequency) in counts.sorted(by: { $0.key < $1.key }) {
             score += Double(weights[term]!) * (idf[term] ?? 0) * frequency / (frequency + norm)
         }
         return score

@@ -57,6 +57,14 @@ struct ScoredUnit {
         StatementExplanation(score: (score * 1000).rounded() / 1000, parts: parts, aspect: aspect, aspectFrom: aspectFrom,
                              subjectFrom: subject.rawValue, qualifiers: qualifiers)
     }
+
+    /// Total order for ranking: higher score first, then earlier passage, then earlier in the
+    /// passage, so that equal scores never fall in an order that changes between runs.
+    static func ranksBefore(_ a: ScoredUnit, _ b: ScoredUnit) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.source != b.source { return a.source < b.source }
+        return a.unit.quote.startIndex < b.unit.quote.startIndex
+    }
 }
 
 /// The third stage: scores every unit of the retrieved passages against the whole question.
@@ -183,7 +191,7 @@ struct StatementSelector {
                 }
             }
         }
-        result.sort { $0.score > $1.score }
+        result.sort(by: ScoredUnit.ranksBefore)
         refineTop(&result)
         return result
     }
@@ -222,7 +230,7 @@ struct StatementSelector {
             units[index].score += bonus
             units[index].parts.append(.init(name: "specific content", value: (bonus * 1000).rounded() / 1000))
         }
-        units.sort { $0.score > $1.score }
+        units.sort(by: ScoredUnit.ranksBefore)
     }
 
     /// True when a heading names a disease that is not the question's, and not the question's
@@ -485,7 +493,9 @@ struct StatementSelector {
     /// heading, then weaker cues, then the model.
     private func decideAspect(cueCounts: [Intent: Int], label: Intent?, heading: Intent?, terms: () -> [String]) -> (Intent, String) {
         let strongest = cueCounts.filter { $0.key != .definition && $0.key != .comparison }.max { a, b in
-            a.value != b.value ? a.value < b.value : (a.key == query.intent ? false : b.key == query.intent)
+            if a.value != b.value { return a.value < b.value }
+            if a.key == query.intent || b.key == query.intent { return b.key == query.intent }
+            return a.key.rawValue > b.key.rawValue  // equal counts: a fixed order, not the dictionary's
         }
         if let strongest, strongest.value >= 2, strongest.key != label, strongest.key != heading,
            cueCounts[label ?? heading ?? .definition] == nil { return (strongest.key, "sentence") }
