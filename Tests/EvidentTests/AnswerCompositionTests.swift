@@ -119,6 +119,17 @@ struct AnswerCompositionTests {
         #expect(texts.contains { $0.range(of: #"\d+ ?mg"#, options: .regularExpression) != nil })
     }
 
+    @Test("a question about the value of a measure leads with a number for that measure", arguments: [
+        ("What systolic blood pressure should I aim for in a patient with spontaneous intracerebral haemorrhage who comes in at 190?", #"140 ?mm ?Hg"#),
+        ("cirrhotic with ascites - what ascitic PMN count diagnoses SBP?", #"250 ?cells"#),
+    ])
+    func measureValueLeads(question: String, pattern: String) throws {
+        let answer = try Self.composer.answer(question)
+        let lead = try #require(answer.guidelines.summary.first)
+        let text = ([lead.label ?? "", lead.text] + (lead.items ?? [])).joined(separator: " ")
+        #expect(text.range(of: pattern, options: .regularExpression) != nil, "lead: \(text)")
+    }
+
     @Test("a graded recommendation carries its grade in the source's words")
     func grade() throws {
         let answer = try Self.composer.answer("first line tx for acute gout flare")

@@ -134,6 +134,48 @@ struct QuestionTests {
         if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
     }
 
+    @Test("a value question names the measure asked about; other questions name none", arguments: [
+        ("What systolic blood pressure should I aim for in a patient with intracerebral haemorrhage?", "systolic"),
+        ("KDIGO AKI definition - what creatinine rise counts?", "creatinine"),
+        ("cirrhotic with ascites - what ascitic PMN count diagnoses SBP?", "pmn"),
+        ("How many hours after symptom onset can IV alteplase still be given?", "hour"),
+        ("Wells score for PE - what cutoff makes PE likely?", "well"),
+        ("At what daily MME dose should I be cautious about increasing opioids?", "mme"),
+        ("What causes blepharospasm?", nil),
+        ("What treatment will my daughter get for Kawasaki disease?", nil),
+        ("which antibiotic for a UTI in pregnancy", nil),
+    ])
+    func askedMeasure(question: String, measure: String?) {
+        let normalized = IntentCues.normalized(question)
+        let (intent, _) = QuestionUnderstanding.intent(normalized, fallback: normalized)
+        // Word frequencies as a library would give them: the common words are frequent.
+        let common: Set<String> = ["blood", "pressure", "ascitic", "daily", "patient", "intracerebral", "hemorrhage"]
+        let found = AskedMeasure.detect(in: LexiconText.words(question), intent: intent, details: AttributeDetail.detect(in: normalized)) {
+            common.contains($0) ? 1_000 : 10
+        }
+        #expect(found == measure)
+    }
+
+    @Test("a measure is stated by a number in the line, the measure in the line or its context")
+    func measureStated() {
+        let words = LexiconText.words
+        #expect(AskedMeasure.isStated("systolic", in: words("Acute lowering of SBP to 140 mmHg is safe."),
+                                      context: words("In patients with systolic blood pressure between 150 and 220 mmHg")))
+        #expect(AskedMeasure.isStated("hour", in: words("Onset-to-needle ≤ 4.5 hours."), context: []))
+        #expect(!AskedMeasure.isStated("hour", in: words("Alteplase should be given as soon as possible."), context: []))
+        #expect(!AskedMeasure.isStated("systolic", in: words("Nicardipine is infused at 5 mg/h."), context: words("Preferred agents")))
+        #expect(!AskedMeasure.isStated("pmn", in: words("PMN counts rise in peritonitis."), context: []))
+    }
+
+    @Test("time anchors are not an asked attribute: 'hours after symptom onset' asks no symptoms")
+    func timeAnchors() {
+        let normalized = IntentCues.normalized("How many hours after symptom onset can IV alteplase still be given?")
+        #expect(QuestionUnderstanding.intent(normalized, fallback: normalized).0 != .symptoms)
+        #expect(AttributeDetail.detect(in: normalized).contains(.timing))
+        let symptoms = IntentCues.normalized("What are the first symptoms of ALS?")
+        #expect(QuestionUnderstanding.intent(symptoms, fallback: symptoms).0 == .symptoms)
+    }
+
     @Test("harms and doses are a drug's own; about a disease they are its treatment's")
     func sectionHeadings() {
         let understanding = QuestionUnderstanding(vocabulary: VocabularyTests.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot)

@@ -285,13 +285,21 @@ public struct AnswerComposer: Sendable {
         // The lead: the best statement that answers the asked attribute about the subject.
         if tier == .guideline {
             var leads = units.filter { $0.canLead && $0.score >= floor }
+            // A question about the value of a measure is answered by a number for that measure.
+            var statesValue = false
+            if query.measure != nil {
+                let stating = leads.filter(\.statesAskedValue)
+                if !stating.isEmpty { leads = stating }
+                statesValue = !stating.isEmpty
+            }
             // A question about a dose, a threshold or a time is answered with a number.
             if query.intent == .dosing || query.details.contains(.threshold) || query.details.contains(.duration) {
                 let numbered = leads.filter { $0.text.contains(where: \.isNumber) }
                 if !numbered.isEmpty { leads = numbered }
             }
-            // A treatment is answered by naming one, symptoms by naming them.
-            if [.treatment, .prevention, .comparison, .dosing, .symptoms, .diagnosis].contains(query.intent) {
+            // A treatment is answered by naming one, symptoms by naming them (the value asked
+            // for is what a statement of it names).
+            if !statesValue, [.treatment, .prevention, .comparison, .dosing, .symptoms, .diagnosis].contains(query.intent) {
                 let specific = leads.filter { $0.specifics > 0 }
                 if !specific.isEmpty { leads = specific }
             }

@@ -172,9 +172,11 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
     /// Cues in a question.
     var questionCues: [String] {
         switch self {
-        case .timing: ["when", "how soon", "timing", "time to", "how early", "how late", "at what point", "start", "initiat", "begin", "stop", "switch"]
+        case .timing: ["when", "how soon", "timing", "time to", "how early", "how late", "at what point", "start", "initiat", "begin", "stop", "switch",
+                       "how many hours", "how many minutes", "time window", "how long after", "how long before"]
         case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how"]
-        case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for"]
+        case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for",
+                          "aim for", "aim at", "keep it below", "keep it under", "be kept below", "be kept under"]
         case .firstLine: ["first line", "first-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
         case .emergency: ["emergency", "urgent", "stat", "immediate", "acute management"]
         }

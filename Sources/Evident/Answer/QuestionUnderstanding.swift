@@ -93,11 +93,14 @@ public struct QuestionUnderstanding: Sendable {
             mentions.append(.init(concept: concept, text: String(word.original), role: .key, inFocus: focusRange.contains(word.range.lowerBound), position: index))
             otherWords.removeAll { $0 == lower }
         }
+        let measure = AskedMeasure.detect(in: LexiconText.words(focus), intent: finalIntent, details: details) { word in
+            snapshot.analyzer.terms(word, cache: snapshot.stems).first.map { snapshot.documentFrequency(term: $0) } ?? 0
+        }
         return StructuredQuery(
             question: question, focus: focus, corrected: corrected, corrections: corrections, mentions: mentions,
             intent: finalIntent, alsoAsked: alsoAsked.filter { $0 != finalIntent },
             details: details,
-            qualifiers: qualifiers, otherWords: otherWords)
+            qualifiers: qualifiers, otherWords: otherWords, measure: measure)
     }
 
     /// The part a linked concept plays before the primary one is chosen.
@@ -222,7 +225,8 @@ public struct QuestionUnderstanding: Sendable {
     /// The asked attribute (highest cue weight; ties go to the earliest cue) and the others asked.
     static func intent(_ normalized: String, fallback: String) -> (Intent, [Intent]) {
         func scores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
-            Intent.allCases.compactMap { intent in
+            let text = withoutTimeAnchors(text)
+            return Intent.allCases.compactMap { intent in
                 var score = 0.0
                 var position = Int.max
                 for (cue, weight) in intent.questionCues where weight > 0 {
@@ -248,6 +252,21 @@ public struct QuestionUnderstanding: Sendable {
         if let comparison = ranked.first(where: { $0.intent == .comparison }), comparison.score >= 2 { primary = .comparison }
         let others = ranked.filter { $0.intent != primary && $0.score >= 1.5 }.sorted { $0.position < $1.position }.map(\.intent)
         return (primary, others)
+    }
+
+    /// Phrases that only say from when time is counted ("hours after *symptom onset*"): they
+    /// name no asked attribute.
+    static let timeAnchors = [
+        " symptom onset ", " onset of symptoms ", " onset of symptom ", " symptoms started ", " symptoms began ", " symptoms start ",
+        " symptoms begin ",
+    ]
+
+    /// `normalized` with its time anchors reduced to " onset ".
+    static func withoutTimeAnchors(_ normalized: String) -> String {
+        guard normalized.contains("symptom") else { return normalized }
+        var text = normalized + " "
+        for anchor in timeAnchors { text = text.replacingOccurrences(of: anchor, with: " onset ") }
+        return String(text.dropLast())
     }
 
     /// True when a word is part of a stated qualifier ("pregnant", "children").

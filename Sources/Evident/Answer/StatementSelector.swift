@@ -49,6 +49,8 @@ struct ScoredUnit {
     var grade: String?
     /// True when its words name the asked attribute ("causes", "treated").
     var namesAttribute: Bool
+    /// True when it gives a number for the measure the question asks the value of.
+    var statesAskedValue = false
     /// How many specific things it names for the asked attribute (drugs for a treatment,
     /// symptoms for symptoms), counted by the second pass.
     var specifics = 0
@@ -152,6 +154,8 @@ struct StatementSelector {
         static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
         static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4, citedByGuideline = 0.3
         static let otherPopulation = -0.4
+        /// A number for the measure the question asks the value of.
+        static let askedValue = 0.6
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -195,6 +199,9 @@ struct StatementSelector {
         refineTop(&result)
         return result
     }
+
+    /// Units and signs that make a number a dose or a threshold.
+    static let valueUnits = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
 
     /// Units the second pass looks at (the best by the first pass).
     static let refinedUnits = 40
@@ -279,6 +286,12 @@ struct StatementSelector {
         let inSentence = Set(positions.keys)
         // In a document about another disease, a passing mention deep in a sentence is not its subject.
         if titleConflict, !inContext(headingConcepts, rowHeader, unit.leadIn).contains(0), let at = positions[0], at > 4 { return rejected(unit, "passing mention in a page about another disease") }
+        // …nor in the lead-in of its list ("children with type 2 diabetes … in whom the distinction
+        // between type 1 diabetes and T2DM is unclear: - Whose HbA1c is >9%").
+        if titleConflict, positions[0] == nil, !headingConcepts.contains(0), let leadIn = unit.leadIn ?? rowHeader,
+           let at = matcher.positions(in: LexiconText.words(String(leadIn)))[0], at > 4 {
+            return rejected(unit, "passing mention in the context, in a page about another disease")
+        }
         var contextText = [rowHeader, unit.leadIn].compactMap { $0 }.joined(separator: " ")
         if unit.kind == .inlineList, text.isEmpty { contextText += " " + (retrieved.passage.heading ?? "") }
         let inContext = (contextText.isEmpty ? [] : matcher.concepts(in: contextText)).union(headingConcepts)
@@ -342,22 +355,38 @@ struct StatementSelector {
             fit = Weight.aspectByCue
             if aspectFrom == "model" { aspect = query.intent; aspectFrom = "sentence" }
         }
+        // A number for the measure asked about answers the question, whatever aspect its words
+        // suggest ("…lowering SBP to a target of 140 mmHg" under a heading on harms).
+        // The measure may be named by the line's context ("In patients with systolic blood
+        // pressure between 150 and 220 mmHg: Acute lowering of SBP to 140 mmHg is safe") or its
+        // heading ("Two-Tier Model (Simplified Wells) › PE Unlikely: Score ≤ 4.0 points").
+        let hasNumber = text.contains { $0.isNumber }
+        let givesValue = hasNumber && Self.valueUnits.contains(where: { text.containsBytes($0) })
+        let statesValue = query.measure.map { measure in
+            // A dose is a number with a unit ("0.75 mg/kg/d"), not any number ("by 2 to 5 years").
+            (query.intent != .dosing || givesValue)
+                && AskedMeasure.isStated(measure, in: words, context: LexiconText.words(contextText + " " + (retrieved.passage.heading ?? "")))
+        } ?? false
+        if statesValue, fit < 1 {
+            fit = 1
+            aspect = query.intent
+            aspectFrom = "value"
+        }
         // An aspect nothing showed (the default, "definition") only guesses that a line says
         // what its subject is: it fits a definition question less than a line that says so.
         if aspectFrom == "default", fit == 1, !direct { fit = Weight.aspectByCue }
         add("asked attribute", fit * Weight.aspectExact)
         if asked.contains(where: { cueCounts[$0] != nil }) { add("attribute words", Weight.attributeWords) }
         if direct { add("answers directly", Weight.direct) }
+        if statesValue { add("states the asked value", Weight.askedValue) }
         var detailScore = 0.0
         for detail in query.details where detail.evidenceCues.contains(where: { IntentCues.contains(normalized, cue: $0) }) { detailScore += Weight.detail }
         add("details", detailScore)
         let contextNormalized = IntentCues.normalized(contextText + " " + (retrieved.passage.heading ?? ""))
         let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) }.map(\.label)
         add("qualifiers", Weight.qualifier * Double(matchedQualifiers.count))
-        let hasNumber = text.contains { $0.isNumber }
         if query.intent == .dosing || query.details.contains(.threshold) {
-            let units = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
-            if hasNumber && units.contains(where: { text.containsBytes($0) }) { add("values", Weight.values) }
+            if givesValue { add("values", Weight.values) }
         }
         // Some guidelines grade in the heading ("Class I", "… (Level A)").
         let grade = grades.first?.text ?? retrieved.passage.heading.flatMap { heading in
@@ -421,7 +450,7 @@ struct StatementSelector {
         }
         return ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
                           covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
-                          fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }))
+                          fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
     }
 
     /// True when a sentence's first words name a disease that is not one of the question's.

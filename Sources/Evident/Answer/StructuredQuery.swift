@@ -63,6 +63,9 @@ public struct StructuredQuery: Codable, Sendable {
     public var qualifiers: [Qualifier]
     /// Content words no concept covers (they still join the search).
     public var otherWords: [String]
+    /// The measure whose value is asked ("systolic" of "what systolic blood pressure should I
+    /// aim for"), as a normalised word; nil when no value of a named measure is asked.
+    public var measure: String?
 
     /// The concept the question is about.
     public var primary: Mention? { mentions.first { $0.role == .primary } }
