@@ -167,13 +167,17 @@ struct QuestionTests {
         #expect(!AskedMeasure.isStated("pmn", in: words("PMN counts rise in peritonitis."), context: []))
     }
 
-    @Test("time anchors are not an asked attribute: 'hours after symptom onset' asks no symptoms")
+    @Test("what a question tells is not what it asks: 'hours after symptom onset', 'just diagnosed with'")
     func timeAnchors() {
         let normalized = IntentCues.normalized("How many hours after symptom onset can IV alteplase still be given?")
         #expect(QuestionUnderstanding.intent(normalized, fallback: normalized).0 != .symptoms)
         #expect(AttributeDetail.detect(in: normalized).contains(.timing))
         let symptoms = IntentCues.normalized("What are the first symptoms of ALS?")
         #expect(QuestionUnderstanding.intent(symptoms, fallback: symptoms).0 == .symptoms)
+        let told = IntentCues.normalized("my 3 year old was just diagnosed with kawasaki disease, what treatment will she get in hospital?")
+        #expect(QuestionUnderstanding.intent(told, fallback: told).0 == .treatment)
+        let asked = IntentCues.normalized("How are children diagnosed with autism?")
+        #expect(QuestionUnderstanding.intent(asked, fallback: asked).0 == .diagnosis)
     }
 
     @Test("harms and doses are a drug's own; about a disease they are its treatment's")

@@ -225,8 +225,14 @@ public struct QuestionUnderstanding: Sendable {
     /// The asked attribute (highest cue weight; ties go to the earliest cue) and the others asked.
     static func intent(_ normalized: String, fallback: String) -> (Intent, [Intent]) {
         func scores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
-            let text = withoutTimeAnchors(text)
-            return Intent.allCases.compactMap { intent in
+            // What the message tells ("hours after symptom onset", "just diagnosed with") is not
+            // what it asks, unless nothing else is asked ("how are children diagnosed with autism").
+            let told = withoutAnchors(text)
+            let specific = told == text ? [] : cueScores(told)
+            return specific.contains { $0.intent != .definition } ? specific : cueScores(text)
+        }
+        func cueScores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
+            Intent.allCases.compactMap { intent in
                 var score = 0.0
                 var position = Int.max
                 for (cue, weight) in intent.questionCues where weight > 0 {
@@ -254,18 +260,20 @@ public struct QuestionUnderstanding: Sendable {
         return (primary, others)
     }
 
-    /// Phrases that only say from when time is counted ("hours after *symptom onset*"): they
-    /// name no asked attribute.
-    static let timeAnchors = [
-        " symptom onset ", " onset of symptoms ", " onset of symptom ", " symptoms started ", " symptoms began ", " symptoms start ",
-        " symptoms begin ",
+    /// Phrases that tell, not ask: from when time is counted ("hours after *symptom onset*") and
+    /// what is already known ("my son was *just diagnosed with* …"), with what they become.
+    static let anchors: [(phrase: String, replacement: String)] = [
+        (" symptom onset ", " onset "), (" onset of symptoms ", " onset "), (" onset of symptom ", " onset "),
+        (" symptoms started ", " onset "), (" symptoms began ", " onset "), (" symptoms start ", " onset "), (" symptoms begin ", " onset "),
+        (" diagnosed with ", " with "), (" was diagnosed ", " "), (" been diagnosed ", " "), (" newly diagnosed ", " new "),
+        (" recently diagnosed ", " "), (" just diagnosed ", " "),
     ]
 
-    /// `normalized` with its time anchors reduced to " onset ".
-    static func withoutTimeAnchors(_ normalized: String) -> String {
-        guard normalized.contains("symptom") else { return normalized }
+    /// `normalized` with its anchors replaced.
+    static func withoutAnchors(_ normalized: String) -> String {
+        guard normalized.contains("symptom") || normalized.contains("diagnosed") else { return normalized }
         var text = normalized + " "
-        for anchor in timeAnchors { text = text.replacingOccurrences(of: anchor, with: " onset ") }
+        for anchor in anchors { text = text.replacingOccurrences(of: anchor.phrase, with: anchor.replacement) }
         return String(text.dropLast())
     }
 
