@@ -225,11 +225,13 @@ public struct QuestionUnderstanding: Sendable {
     /// The asked attribute (highest cue weight; ties go to the earliest cue) and the others asked.
     static func intent(_ normalized: String, fallback: String) -> (Intent, [Intent]) {
         func scores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
-            // What the message tells ("hours after symptom onset", "just diagnosed with") is not
-            // what it asks, unless nothing else is asked ("how are children diagnosed with autism").
-            let told = withoutAnchors(text)
-            let specific = told == text ? [] : cueScores(told)
-            return specific.contains { $0.intent != .definition } ? specific : cueScores(text)
+            // What the message tells is not what it asks: from when time counts ("hours after
+            // symptom onset") never is; what is known ("just diagnosed with") is not, unless
+            // nothing else is asked ("how are children diagnosed with autism").
+            let timed = replacing(timeAnchors, in: text)
+            let told = replacing(historyAnchors, in: timed)
+            let specific = told == timed ? [] : cueScores(told)
+            return specific.contains { $0.intent != .definition } ? specific : cueScores(timed)
         }
         func cueScores(_ text: String) -> [(intent: Intent, score: Double, position: Int)] {
             Intent.allCases.compactMap { intent in
@@ -260,18 +262,21 @@ public struct QuestionUnderstanding: Sendable {
         return (primary, others)
     }
 
-    /// Phrases that tell, not ask: from when time is counted ("hours after *symptom onset*") and
-    /// what is already known ("my son was *just diagnosed with* …"), with what they become.
-    static let anchors: [(phrase: String, replacement: String)] = [
+    /// Phrases that say from when time is counted ("hours after *symptom onset*"), with what they become.
+    static let timeAnchors: [(phrase: String, replacement: String)] = [
         (" symptom onset ", " onset "), (" onset of symptoms ", " onset "), (" onset of symptom ", " onset "),
         (" symptoms started ", " onset "), (" symptoms began ", " onset "), (" symptoms start ", " onset "), (" symptoms begin ", " onset "),
+    ]
+
+    /// Phrases that say what is already known ("my son was *just diagnosed with* …").
+    static let historyAnchors: [(phrase: String, replacement: String)] = [
         (" diagnosed with ", " with "), (" was diagnosed ", " "), (" been diagnosed ", " "), (" newly diagnosed ", " new "),
         (" recently diagnosed ", " "), (" just diagnosed ", " "),
     ]
 
-    /// `normalized` with its anchors replaced.
-    static func withoutAnchors(_ normalized: String) -> String {
-        guard normalized.contains("symptom") || normalized.contains("diagnosed") else { return normalized }
+    /// `normalized` with the anchors' phrases replaced.
+    static func replacing(_ anchors: [(phrase: String, replacement: String)], in normalized: String) -> String {
+        guard anchors.contains(where: { normalized.contains($0.phrase.dropFirst().dropLast()) }) else { return normalized }
         var text = normalized + " "
         for anchor in anchors { text = text.replacingOccurrences(of: anchor.phrase, with: anchor.replacement) }
         return String(text.dropLast())
