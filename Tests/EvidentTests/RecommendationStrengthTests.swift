@@ -117,3 +117,23 @@ struct RecommendationStrengthTests {
     }
 }
 
+
+@Suite("Grade ranks")
+struct GradeRankTests {
+    @Test("grades as guidelines write them rank strong, moderate or weak; numbering and unreadable grades have no rank", arguments: [
+        ("Class I, LOE A", GradeRank.strong), ("COR 1, LOE C-EO", .strong), ("Level A", .strong), ("1B", .strong), ("IA", .strong),
+        ("Strong recommendation, Low quality of evidence", .strong), ("Grade: strong recommendation, moderate-quality evidence", .strong),
+        ("Class IIa, LOE B-R", .moderate), ("COR 2a, LOE C-LD", .moderate), ("Level B", .moderate), ("B", .moderate),
+        ("Moderate Quality Evidence", .moderate),
+        ("Class IIb, Level C", .weak), ("Level C", .weak), ("2C", .weak), ("Conditional, Moderate", .weak), ("WEAK", .weak),
+        ("Evidence Quality: Grade D; Option based on expert opinion, case reports, and reasoning from first principles", .weak),
+    ])
+    func ranks(grade: String, rank: GradeRank) {
+        #expect(GradeRank(grade: grade) == rank, "\(grade)")
+    }
+
+    @Test("no rank", arguments: ["Recommendation 1.2.5", "Evidence Quality: Grade X; Recommendation", "Inconclusive", "Class III, Level C"])
+    func unranked(grade: String) {
+        #expect(GradeRank(grade: grade) == nil, "\(grade)")
+    }
+}

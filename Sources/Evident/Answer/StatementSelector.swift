@@ -156,6 +156,8 @@ struct StatementSelector {
         static let otherPopulation = -0.4
         /// A number for the measure the question asks the value of.
         static let askedValue = 0.6
+        /// A recommendation its source grades strong (Class I, Level A) or moderate (IIa, B).
+        static let strongGrade = 0.25, moderateGrade = 0.1
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -392,7 +394,15 @@ struct StatementSelector {
         let grade = grades.first?.text ?? retrieved.passage.heading.flatMap { heading in
             heading.components(separatedBy: " > ").last.flatMap { RecommendationStrength.grade(in: $0)?.text }
         }
-        if grade != nil { add("recommendation grade", Weight.grade) }
+        if let grade {
+            add("recommendation grade", Weight.grade)
+            // A strong recommendation answers before a weak one ("Level A" before "Level C").
+            switch GradeRank(grade: grade) {
+            case .strong: add("strong recommendation", Weight.strongGrade)
+            case .moderate: add("moderate recommendation", Weight.moderateGrade)
+            case .weak, nil: break
+            }
+        }
         if tier == .guideline, ["should", "recommend", "suggest", "is indicated", "are indicated", "consider", "offer"].contains(where: { normalized.containsBytes($0) }) {
             add("recommendation", Weight.recommendation)
         }
