@@ -141,6 +141,7 @@ struct QuestionTests {
         ("How many hours after symptom onset can IV alteplase still be given?", "hour"),
         ("Wells score for PE - what cutoff makes PE likely?", "well"),
         ("At what daily MME dose should I be cautious about increasing opioids?", "mme"),
+        ("Up to what age should sexually active women be screened for chlamydia?", "age"),
         ("What causes blepharospasm?", nil),
         ("What treatment will my daughter get for Kawasaki disease?", nil),
         ("which antibiotic for a UTI in pregnancy", nil),
@@ -165,6 +166,8 @@ struct QuestionTests {
         #expect(!AskedMeasure.isStated("hour", in: words("Alteplase should be given as soon as possible."), context: []))
         #expect(!AskedMeasure.isStated("systolic", in: words("Nicardipine is infused at 5 mg/h."), context: words("Preferred agents")))
         #expect(!AskedMeasure.isStated("pmn", in: words("PMN counts rise in peritonitis."), context: []))
+        #expect(AskedMeasure.isStated("age", in: words("Screen sexually active females aged 24 years or younger."), context: []))
+        #expect(!AskedMeasure.isStated("age", in: words("The agent was given at 5 mg."), context: []))
     }
 
     @Test("what a question tells is not what it asks: 'hours after symptom onset', 'just diagnosed with'")
@@ -209,9 +212,19 @@ struct QuestionTests {
         ("HbA1c of 9% on metformin, what next?", "HbA1c 9%"),
         ("my 8-year-old has a fever", "children"),
         ("my mum is 82 and confused", "older adults"),
+        ("statin for primary prevention in older men", "men"),
+        ("osteoporosis screening for women over 65", "women"),
     ])
     func values(question: String, label: String) {
         #expect(Qualifier.detect(in: question).map(\.label).contains(label))
+    }
+
+    @Test("a sex is a population; drug salts and other words that begin like one are not", arguments: [
+        "enalapril maleate dose", "meningitis in adults", "mandibular advancement for sleep apnoea", "womb lining thickness",
+    ])
+    func notSex(question: String) {
+        let labels = Qualifier.detect(in: question).map(\.label)
+        #expect(!labels.contains("men") && !labels.contains("women"), "\(labels)")
     }
 
     @Test("a long message's question is its focus")

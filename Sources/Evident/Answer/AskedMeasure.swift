@@ -14,6 +14,16 @@ enum AskedMeasure {
         "much", "many", "often", "long", "soon", "high", "low",
     ]
 
+    /// Value nouns that are a measure of their own ("up to what *age*", "what *weight*"), with
+    /// the words that state a value of it ("females *aged* 24 *years* or younger").
+    static let ownMeasures: [String: [String]] = [
+        "age": ["age", "aged", "year", "old", "older", "younger"],
+        "weight": ["weight", "kg", "kilogram", "pound", "lb"],
+        "duration": ["duration", "day", "week", "month", "year", "hour"],
+        "interval": ["interval", "every", "day", "week", "month", "year"],
+        "frequency": ["frequency", "every", "daily", "weekly", "monthly", "annually", "yearly", "year"],
+    ]
+
     /// Words that end the asked phrase ("what systolic blood pressure *should* …").
     static let phraseEnd: Set<String> = [
         "should", "shall", "would", "could", "can", "must", "will", "may", "might", "is", "are", "was", "were", "be", "do", "doe",
@@ -54,7 +64,8 @@ enum AskedMeasure {
             let named = phrase.filter(isNamingWord)
             // "Wells score for PE - what cutoff makes PE likely?": the measure is named elsewhere,
             // before a word that says it is a value ("*Wells* score").
-            guard let rarest = named.min(by: { frequency($0) < frequency($1) }) ?? namedBeforeValueNoun(keys) else { continue }
+            guard let rarest = named.min(by: { frequency($0) < frequency($1) }) ?? namedBeforeValueNoun(keys)
+                    ?? phrase.first(where: { ownMeasures[$0] != nil }) else { continue }
             return rarest
         }
         return nil
@@ -79,7 +90,11 @@ enum AskedMeasure {
         // at most seven; a short measure ("PMN", "MME") is matched whole.
         let short = measure.utf8.count <= 4
         let stem = String(measure.prefix(min(7, measure.count - 1)))
-        func names(_ word: LexiconText.Word) -> Bool { short ? word.key == measure || word.key == measure + "s" : word.key.hasPrefix(stem) }
+        let forms = ownMeasures[measure].map(Set.init)
+        func names(_ word: LexiconText.Word) -> Bool {
+            if let forms { return forms.contains(word.key) }
+            return short ? word.key == measure || word.key == measure + "s" : word.key.hasPrefix(stem)
+        }
         guard words.contains(where: { $0.key.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true }) else { return false }
         return words.contains(where: names) || context.contains(where: names)
     }

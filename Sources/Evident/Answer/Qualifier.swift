@@ -59,6 +59,8 @@ public struct Qualifier: Codable, Sendable, Hashable {
         (.population, "older adults", ["elderly", "older adult", "older people", "older patient", "geriatric", "senior", "old age", "grandmother", "grandfather", "grandma", "grandpa", "over 65", "aged 65"], ["elderly", "older adult", "older people", "older patient", "older person", "geriatric", "aged 65", "65 years", "older than 65", "age 65"]),
         (.population, "African ancestry", ["african american", "african ancestry", "black patient", "black people", "black women", "black men"], ["african american", "african ancestry", "black"]),
         (.population, "Asian ancestry", ["asian"], ["asian"]),
+        (.population, "men", ["men ", "man ", "male ", "males ", "my husband", "my father", "my dad ", "my boyfriend"], ["men ", "man ", "male ", "males "]),
+        (.population, "women", ["women ", "woman ", "female ", "females ", "my wife", "my mother", "my mum ", "my mom ", "my girlfriend"], ["women ", "woman ", "female ", "females "]),
         (.population, "Hispanic ancestry", ["hispanic", "latino", "latina"], ["hispanic", "latino"]),
         (.population, "Ashkenazi Jewish ancestry", ["ashkenazi"], ["ashkenazi"]),
         (.population, "renal impairment", ["kidney disease", "renal disease", "renal impairment", "renal failure", "kidney failure", "ckd ", "renal insufficiency", "impaired renal", "kidney function", "renal function", "dialysis", "crcl", "creatinine clearance", "egfr"], ["renal", "kidney", "crcl", "creatinine clearance", "egfr", "gfr", "dialysis", "ckd"]),
@@ -73,6 +75,10 @@ public struct Qualifier: Codable, Sendable, Hashable {
         (.phase, "severe", ["severe", "life-threatening", "life threatening", "critical"], ["severe", "life-threatening", "critical"]),
         (.phase, "refractory", ["refractory", "resistant", "not responding", "failed"], ["refractory", "resistant", "failure", "second-line", "second line"]),
     ]
+
+    /// Populations that are another population only to the one opposite them: evidence about
+    /// women is about another population when men are asked about, but not when no sex is.
+    static let opposites = ["men": "women", "women": "men"]
 
     /// Lab and clinical values a question may give, with the cues that name them in evidence.
     static let valueNames: [(names: [String], label: String, evidence: [String])] = [

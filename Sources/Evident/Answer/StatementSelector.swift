@@ -140,7 +140,10 @@ struct StatementSelector {
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
         let askedCues = query.qualifiers.flatMap(\.evidenceCues) + (query.qualifiers.contains { $0.label == "children" } ? ["juvenil"] : [])
         unaskedSubtypeWords = Self.subtypeWords.subtracting(questionKeys).filter { word in !askedCues.contains { word.hasPrefix($0) } }
-        otherPopulationCues = WordStartCues(Qualifier.table.filter { $0.kind == .population && !askedPopulations.contains($0.label) }.flatMap(\.evidence))
+        otherPopulationCues = WordStartCues(Qualifier.table.filter { entry in
+            entry.kind == .population && !askedPopulations.contains(entry.label)
+                && (Qualifier.opposites[entry.label].map { askedPopulations.contains($0) } ?? true)
+        }.flatMap(\.evidence))
     }
 
     /// Weights of the score's parts (named so `--explain` reads as a sum).
