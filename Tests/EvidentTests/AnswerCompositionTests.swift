@@ -78,6 +78,7 @@ struct AnswerCompositionTests {
         ("MS relapse treatment", ["ms", "multiple sclerosis", "relaps"], ["polychondritis"]),
         ("dabigatran dose in kidney disease", ["dabigatran"], ["dosage of the medication is decreased over time"]),
         ("pulmonary embolism thrombolysis when", ["thromboly"], []),
+        ("Which gene is mutated in Marfan syndrome?", ["fibrillin", "fbn1"], ["ehlers-danlos"]),
     ])
     func onTopic(question: String, every: [String], never: [String]) throws {
         let answer = try Self.composer.answer(question)

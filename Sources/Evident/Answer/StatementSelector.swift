@@ -161,6 +161,8 @@ struct StatementSelector {
         static let askedValue = 0.6
         /// A recommendation its source grades strong (Class I, Level A) or moderate (IIa, B).
         static let strongGrade = 0.25, moderateGrade = 0.1
+        /// The subject named as one of a list of diseases.
+        static let listedAmongOthers = -0.5
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -425,6 +427,13 @@ struct StatementSelector {
         if definition { add("definition", query.intent == .definition ? Weight.definitionAsked : Weight.definition) }
         let anaphoric = SourceNoise.leansOnPreviousSentence(text)
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
+        // "…diseases such as Alzheimer's, Parkinson's or Huntington's disease": the subject as one
+        // of a list of diseases says nothing of its own about it.
+        let listed = subject == .sentence && positions[0].map { namedInListOfDiseases(words, at: $0) } ?? false
+        if listed {
+            if tier == .research { return rejected(unit, "the subject is one of a list of diseases") }
+            add("one of a list of diseases", Weight.listedAmongOthers)
+        }
         // "People with juvenile ALS can have a normal life expectancy" is about a subtype: it may
         // be shown, but it does not answer a question about ALS first.
         var subtype = false
@@ -452,7 +461,7 @@ struct StatementSelector {
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
         let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
@@ -464,6 +473,33 @@ struct StatementSelector {
         return ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
                           covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
                           fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
+    }
+
+    /// Words that may stand between the items of a list of diseases.
+    private static let listGlue: Set<String> = ["and", "or", "s", "disease", "syndrome", "such", "a", "including", "like", "other", "nor"]
+
+    /// True when the subject, named at word `position`, is an item of a list with at least two
+    /// other diseases, next to one of them ("Ehlers-Danlos syndrome, Marfan syndrome, and
+    /// osteogenesis imperfecta").
+    private func namedInListOfDiseases(_ words: [LexiconText.Word], at position: Int) -> Bool {
+        // Cheap test first: a list needs separators.
+        let separators = words.count(where: { $0.key == "and" || $0.key == "or" }) + (words.count > 1 ? words.indices.dropFirst().count(where: { index in
+            words[index].original.base[words[index - 1].range.upperBound..<words[index].range.lowerBound].contains(",")
+        }) : 0)
+        guard separators >= 2 else { return false }
+        let ids = Set(concepts.map(\.concept.id))
+        let sightings = vocabulary.sightings(words, linkable: { !QuestionWords.isFiller($0) })
+        let subjectEnd = sightings.first { $0.words.contains(position) }?.words.upperBound ?? position + 1
+        let others = sightings.filter { sighting in
+            !ids.contains(sighting.id) && sighting.categories.contains(.disease) && !sighting.categories.contains(.diseaseAttribute)
+                && !sighting.words.contains(position) && !namesRelative(words[sighting.words])
+        }
+        guard others.count >= 2 else { return false }
+        func glued(_ range: Range<Int>) -> Bool { range.count <= 3 && words[range].allSatisfy { Self.listGlue.contains($0.key) } }
+        return others.contains { other in
+            (other.words.upperBound <= position && glued(other.words.upperBound..<position))
+                || (other.words.lowerBound >= subjectEnd && glued(subjectEnd..<other.words.lowerBound))
+        }
     }
 
     /// True when a sentence's first words name a disease that is not one of the question's.
