@@ -123,6 +123,7 @@ struct AnswerCompositionTests {
     @Test("a question about the value of a measure leads with a number for that measure", arguments: [
         ("What systolic blood pressure should I aim for in a patient with spontaneous intracerebral haemorrhage who comes in at 190?", #"140 ?mm ?Hg"#),
         ("cirrhotic with ascites - what ascitic PMN count diagnoses SBP?", #"250 ?cells"#),
+        ("How much crystalloid should be given initially for sepsis-induced hypoperfusion?", #"30 ?mL/kg"#),
     ])
     func measureValueLeads(question: String, pattern: String) throws {
         let answer = try Self.composer.answer(question)

@@ -254,6 +254,23 @@ struct VocabularyTests {
         for word in LexiconText.words(text) { #expect(text[word.range] == word.original) }
     }
 
+    @Test("a MeSH descriptor knows its broader descriptors from its tree numbers (Febrile Seizures under Seizures)")
+    func broaderFromTrees() throws {
+        let mention = try #require(Self.vocabulary.link(LexiconText.words("febrile seizures"), linkable: { _ in true }, lowercaseAbbreviations: false).first)
+        #expect(mention.concept.id == "D003294")
+        #expect(mention.concept.broader.contains("D012640"))
+        let seizures = try #require(Self.vocabulary.link(LexiconText.words("seizures"), linkable: { _ in true }, lowercaseAbbreviations: false).first)
+        #expect(!seizures.concept.broader.contains("D003294"))
+    }
+
+    @Test("findings in animals or cells are told apart from findings in patients")
+    func preclinical() {
+        #expect(SourceNoise.isPreclinical(IntentCues.normalized("Hyperthermia-induced seizures in the immature rat cause a presynaptic increase")))
+        #expect(SourceNoise.isPreclinical(IntentCues.normalized("In mice lacking the gene, lesions were smaller.")))
+        #expect(!SourceNoise.isPreclinical(IntentCues.normalized("The ratio of seizures in patients fell by a third.")))
+        #expect(!SourceNoise.isPreclinical(IntentCues.normalized("Recurrence was 21% to 45% in the first 2 years.")))
+    }
+
     @Test("Schwartz–Hearst finds abbreviation definitions", arguments: [
         ("Men with benign prostatic hyperplasia (BPH) often have symptoms.", "BPH", "benign prostatic hyperplasia"),
         ("Acute kidney injury (AKI) is common after surgery.", "AKI", "Acute kidney injury"),

@@ -53,6 +53,15 @@ enum SourceNoise {
         "suggest", "indicate", "conclude", "than", "compared",
     ]
 
+    /// Words that show a finding is from animals or cells, not patients.
+    static let preclinicalCues = WordStartCues([
+        "rat ", "rats ", "mice ", "mouse ", "murine ", "rodent", "in vitro", "zebrafish", "marmoset", "drosophila", "cell line",
+        "cultured cells", "animal model", "porcine ", "xenograft",
+    ])
+
+    /// True when normalised text reports work on animals or cells.
+    static func isPreclinical(_ normalized: String) -> Bool { preclinicalCues.matches(normalized) }
+
     /// True when a research sentence states methods and no finding.
     static func isMethods<S: StringProtocol>(_ text: S) -> Bool {
         guard methodOpenings.contains(where: { text.hasPrefix($0) }) else { return false }

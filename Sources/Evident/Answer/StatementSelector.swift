@@ -85,6 +85,8 @@ struct StatementSelector {
     /// The question's concepts: required ones first (the primary at 0), then related ones.
     let concepts: [StructuredQuery.Mention]
     let requiredCount: Int
+    /// True when the question itself is about animals or cells.
+    let asksPreclinical: Bool
     let matcher: ConceptMatcher
     /// Normalised leftover words (for questions without a medical concept).
     let otherWords: [String]
@@ -135,6 +137,7 @@ struct StatementSelector {
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
+        asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
         let askedPopulations = Set(query.qualifiers.map(\.label))
         let questionKeys = Set(LexiconText.words(query.question).map(\.key))
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
@@ -163,6 +166,8 @@ struct StatementSelector {
         static let strongGrade = 0.25, moderateGrade = 0.1
         /// The subject named as one of a list of diseases.
         static let listedAmongOthers = -0.5
+        /// A finding in animals or cells.
+        static let preclinical = -0.5
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -210,6 +215,9 @@ struct StatementSelector {
     /// Units and signs that make a number a dose or a threshold.
     static let valueUnits = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
 
+    /// The explanation's name for a statement about a subtype the question did not name.
+    static let subtypePart = "a subtype not asked"
+
     /// Units the second pass looks at (the best by the first pass).
     static let refinedUnits = 40
 
@@ -227,15 +235,33 @@ struct StatementSelector {
         case .epidemiology, .definition: wanted = []
         }
         let wantsNumbers = query.intent == .dosing || query.intent == .epidemiology || !query.details.isEmpty
+        // Subtypes are of diseases: a drug named under its class ("onabotulinumtoxinA" for
+        // "botulinum toxin") is what a treatment answer should name, not a subtype.
+        let primary = requiredCount > 0 ? concepts.first.flatMap { $0.concept.categories.contains(.disease) ? $0.concept.id : nil } : nil
         for index in units.indices.prefix(Self.refinedUnits) {
             let unit = units[index]
             var bonus = 0.0
+            let text = String(unit.text) + " " + unit.unit.items.joined(separator: " ")
+            let mentions = vocabulary.link(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+            // A narrower form of the subject the question did not name ("febrile seizures" for a
+            // question on seizures) makes the statement about that form, unless the subject is
+            // named too ("sepsis-induced hypoperfusion or septic shock").
+            if let primary, !units[index].parts.contains(where: { $0.name == Self.subtypePart }),
+               !mentions.contains(where: { $0.concept.id == primary }),
+               let narrower = mentions.first(where: { mention in
+                   mention.concept.broader.contains(primary) && !ids.contains(mention.concept.id) && mention.concept.categories.contains(.disease)
+               }) {
+                units[index].score += Weight.otherPopulation
+                units[index].parts.append(.init(name: Self.subtypePart, value: Weight.otherPopulation))
+                units[index].canLead = false
+                AnswerComposer.logger.trace("  narrower form \(narrower.concept.name): \(unit.text.prefix(60))")
+            }
             if !wanted.isEmpty {
-                let text = String(unit.text) + " " + unit.unit.items.joined(separator: " ")
-                let sightings = vocabulary.sightings(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) })
-                let specific = Set(sightings.filter { sighting in
-                    !ids.contains(sighting.id) && !sighting.categories.isDisjoint(with: wanted) && !sighting.categories.contains(.diseaseAttribute)
-                }.map(\.id))
+                let specific = Set(mentions.filter { mention in
+                    let categories = mention.concept.categories
+                    return !ids.contains(mention.concept.id) && !categories.isDisjoint(with: wanted) && !categories.contains(.diseaseAttribute)
+                        && !(primary.map { mention.concept.broader.contains($0) } ?? false)
+                }.map(\.concept.id))
                 bonus += min(Double(specific.count), 2) * Weight.specificContent
                 units[index].specifics = specific.count
             }
@@ -419,6 +445,9 @@ struct StatementSelector {
                 add("findings", Weight.finding / 2)
             }
         }
+        // A clinician's question is answered by studies of patients before studies of animals
+        // or cells, unless it asks about those ("in mice").
+        if tier == .research, !asksPreclinical, SourceNoise.isPreclinical(normalized) { add("animals or cells", Weight.preclinical) }
         add("kind of evidence", Self.evidenceWeight(retrieved.document.kind))
         add("passage match", Weight.passage * retrieved.passageScore)
         add("document rank", Weight.documentRank / (1 + 0.3 * Double(retrieved.documentRank)))
@@ -447,7 +476,7 @@ struct StatementSelector {
                 }
             }
         }
-        if subtype { add("a subtype not asked", Weight.otherPopulation) }
+        if subtype { add(Self.subtypePart, Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
         if namesOtherPopulation(normalized) || populationContexts.names(contextNormalized, { namesOtherPopulation($0) }) {

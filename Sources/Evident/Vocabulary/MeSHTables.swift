@@ -25,6 +25,10 @@ enum MeSHTables {
     @discardableResult
     static func addDescriptors(from path: String, to builder: inout LexiconBuilder) throws -> Int {
         var count = 0
+        // Tree numbers, to give each descriptor its broader descriptors ("Seizures, Febrile"
+        // C10.597.742.200 is narrower than "Seizures" C10.597.742).
+        var owners: [Substring: String] = [:]
+        var descriptorTrees: [(id: String, name: String, trees: [Substring])] = []
         try forEachRow(path) { line, fields in
             guard fields.count >= 2, fields[0].hasPrefix("D"), !fields[1].isEmpty else {
                 throw EvidentError("\(path): line \(line): expected 'ID<tab>name<tab>entry terms<tab>tree numbers'")
@@ -47,11 +51,19 @@ enum MeSHTables {
             let synonyms = [display] + phrases.filter { $0 != display && $0 != name && $0.utf8.count <= 60 }.sorted { $0.utf8.count < $1.utf8.count }
                 + abbreviations.filter { $0.utf8.count >= 3 }
             let index = builder.add(ConceptRecord(id: String(fields[0]), name: display, categories: categories, synonyms: synonyms))
+            for tree in trees { owners[tree] = String(fields[0]) }
+            if !trees.isEmpty { descriptorTrees.append((String(fields[0]), display, trees)) }
             for phrase in phrases { builder.addPhrase(phrase, concept: index, kind: phrase == name ? .preferred : .entry) }
             if display != name { builder.addPhrase(display, concept: index, kind: .preferred) }
             for abbreviation in abbreviations { builder.addAbbreviation(abbreviation, concept: index, count: 1) }
             for phrase in phrases { builder.addSpellingWords(phrase) }
             count += 1
+        }
+        for (id, name, trees) in descriptorTrees {
+            let parents = Set(trees.compactMap { tree in tree.lastIndex(of: ".").flatMap { owners[tree[..<$0]] } }).subtracting([id])
+            guard !parents.isEmpty else { continue }
+            // Merged into the descriptor already added: only its broader ids are new.
+            builder.add(ConceptRecord(id: id, name: name, categories: [], synonyms: [], broader: parents.sorted()))
         }
         return count
     }
