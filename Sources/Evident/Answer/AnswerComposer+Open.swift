@@ -39,8 +39,16 @@ extension EvidentResources {
             if path.hasSuffix(".tsv") || path.hasSuffix(".tsv.gz") {
                 throw EvidentError("\(path): a MeSH table, not a compiled vocabulary: compile it with `evident resources build --mesh-dir \((path as NSString).deletingLastPathComponent)`")
             }
-            return try Lexicon(path: path)
+            return warnedIfOutdated(try Lexicon(path: path))
         }
-        return try openMeSH()
+        return try openMeSH().map(warnedIfOutdated)
+    }
+
+    /// The lexicon, after a warning when an earlier version compiled it.
+    private static func warnedIfOutdated(_ lexicon: Lexicon) -> Lexicon {
+        if !isCurrent(lexicon) {
+            AnswerComposer.logger.warning("\(lexicon.path): MeSH vocabulary compiled by an earlier version; run `make resources` or `evident resources build --mesh-dir DIR` for answers that know disease subtypes")
+        }
+        return lexicon
     }
 }

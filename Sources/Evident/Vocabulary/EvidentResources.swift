@@ -47,6 +47,15 @@ public enum EvidentResources {
         public var seconds: Double
     }
 
+    /// What a compiled MeSH vocabulary holds; raised when a build adds to it (2: descriptors'
+    /// broader descriptors from their tree numbers).
+    public static let meshContentVersion = 2
+
+    /// True when a compiled MeSH vocabulary holds all this version compiles into it.
+    public static func isCurrent(_ lexicon: Lexicon) -> Bool {
+        lexicon.metadata["content"].flatMap(Int.init) == meshContentVersion
+    }
+
     /// Compiles the MeSH tables in `tablesDirectory` (`mesh_id_label_mappings.tsv`, and
     /// `mesh_supp_id_label_mappings.tsv[.gz]` when present) into `output`.
     public static func buildMeSH(tablesDirectory: String, output: String? = nil) throws -> MeSHSummary {
@@ -62,7 +71,7 @@ public enum EvidentResources {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try builder.write(to: path, metadata: [
             "descriptors": tables.descriptors, "supplementary": tables.supplementary ?? "none",
-            "builtAt": ISO8601DateFormatter().string(from: Date()),
+            "builtAt": ISO8601DateFormatter().string(from: Date()), "content": String(meshContentVersion),
         ])
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return MeSHSummary(path: path, descriptors: descriptors, supplementaryConcepts: supplementary, concepts: builder.concepts.count,

@@ -40,7 +40,9 @@ struct ResourcesStatusCommand: ParsableCommand {
                             phrases: lexicon?.phraseCount, builtFrom: lexicon?.metadata)
         if json { try Terminal.printJSON(status); return }
         print("resources: \(status.directory)")
-        if let lexicon {
+        if let lexicon, !EvidentResources.isCurrent(lexicon) {
+            print("MeSH vocabulary: out of date (\(lexicon.path) lacks what this version compiles into it); run `make resources` or `evident resources build --mesh-dir DIR`")
+        } else if let lexicon {
             print("MeSH vocabulary: \(lexicon.path) (\(Terminal.number(lexicon.conceptCount)) concepts, \(Terminal.number(lexicon.phraseCount)) names)")
         } else {
             print("MeSH vocabulary: not installed (answers use only each library's own names); run `make setup` or `evident resources build --mesh-dir DIR`")
