@@ -244,12 +244,15 @@ struct StatementSelector {
             let text = String(unit.text) + " " + unit.unit.items.joined(separator: " ")
             let mentions = vocabulary.link(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
             // A narrower form of the subject the question did not name ("febrile seizures" for a
-            // question on seizures) makes the statement about that form, unless the subject is
-            // named too ("sepsis-induced hypoperfusion or septic shock").
+            // question on seizures: a MeSH descriptor under it) makes the statement about that
+            // form, unless the subject is named too ("sepsis-induced hypoperfusion or septic
+            // shock"). A page's own name for the subject ("benign essential blepharospasm", a
+            // library name containing "blepharospasm") is the subject, not a form of it.
             if let primary, !units[index].parts.contains(where: { $0.name == Self.subtypePart }),
                !mentions.contains(where: { $0.concept.id == primary }),
                let narrower = mentions.first(where: { mention in
                    mention.concept.broader.contains(primary) && !ids.contains(mention.concept.id) && mention.concept.categories.contains(.disease)
+                       && mention.concept.id.hasPrefix("D")
                }) {
                 units[index].score += Weight.otherPopulation
                 units[index].parts.append(.init(name: Self.subtypePart, value: Weight.otherPopulation))
@@ -260,7 +263,7 @@ struct StatementSelector {
                 let specific = Set(mentions.filter { mention in
                     let categories = mention.concept.categories
                     return !ids.contains(mention.concept.id) && !categories.isDisjoint(with: wanted) && !categories.contains(.diseaseAttribute)
-                        && !(primary.map { mention.concept.broader.contains($0) } ?? false)
+                        && !(primary.map { mention.concept.broader.contains($0) && mention.concept.id.hasPrefix("D") } ?? false)
                 }.map(\.concept.id))
                 bonus += min(Double(specific.count), 2) * Weight.specificContent
                 units[index].specifics = specific.count
