@@ -45,6 +45,9 @@ struct EUtilitiesOptions: ParsableArguments {
     @Option(name: .long, help: .hidden)
     var requestsPerSecond: Double?
 
+    @Option(name: .long, help: .hidden)
+    var connectTimeout: Double = 4
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard attempts > 0 else { throw ValidationError("--attempts must be at least 1") }
@@ -53,10 +56,12 @@ struct EUtilitiesOptions: ParsableArguments {
 
     /// The client configuration these options describe.
     var configuration: EUtilitiesConfiguration {
-        EUtilitiesConfiguration(
+        var configuration = EUtilitiesConfiguration(
             baseURL: eutilsURL ?? ProcessInfo.processInfo.environment["EVIDENT_EUTILS_URL"]?.nonEmptyOption ?? EUtilitiesConfiguration.ncbiBaseURL,
             email: email, apiKey: apiKey, requestsPerSecond: requestsPerSecond, timeout: .milliseconds(Int64(timeout * 1000)),
             retry: RetryPolicy(attempts: attempts, initialDelay: .milliseconds(Int64(retryDelay * 1000)), maximumDelay: .milliseconds(Int64(max(retryDelay, 30) * 1000))))
+        configuration.connectTimeout = .milliseconds(Int64(connectTimeout * 1000))
+        return configuration
     }
 }
 
