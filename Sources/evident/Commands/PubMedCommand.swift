@@ -17,7 +17,7 @@ struct PubMedCommand: AsyncParsableCommand {
             to that. Get a key at https://www.ncbi.nlm.nih.gov/account/settings/ and pass it \
             with --api-key or $NCBI_API_KEY; give NCBI an address with --email or $NCBI_EMAIL.
             """,
-        subcommands: [PubMedSearchCommand.self],
+        subcommands: [PubMedSearchCommand.self, PubMedSyncCommand.self],
         defaultSubcommand: PubMedSearchCommand.self
     )
 }
