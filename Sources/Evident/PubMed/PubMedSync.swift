@@ -84,7 +84,13 @@ public struct PubMedSync: Sendable {
                     break
                 }
                 try library.recordSyncFile(source: source.description, name: entry.name, md5: md5, counts: summary.counts)
-                if indexEachFile { _ = try LibraryIndexer(library: library).update() }
+                if indexEachFile {
+                    // The library vocabulary is rebuilt once at the end, not after each file
+                    // (it reads the whole library).
+                    var indexer = LibraryIndexer(library: library)
+                    indexer.buildsVocabulary = false
+                    try indexer.update()
+                }
                 report.files.append(FileOutcome(name: label, counts: summary.counts))
                 report.counts = report.counts + summary.counts
                 report.errors += issues
@@ -96,7 +102,7 @@ public struct PubMedSync: Sendable {
                 break
             }
         }
-        if !indexEachFile || report.stoppedAt != nil { _ = try LibraryIndexer(library: library).update() }
+        if !report.files.isEmpty || report.stoppedAt != nil { try LibraryIndexer(library: library).update() }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
