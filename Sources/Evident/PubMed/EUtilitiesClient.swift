@@ -26,6 +26,13 @@ public final class EUtilitiesClient: Sendable {
     /// Closes the client's connections.
     public func shutdown() async { await fetcher.shutdown() }
 
+    /// A client dropped without ``shutdown()`` (a thrown error on the way) still closes its
+    /// connections: the task keeps the fetcher until they are closed.
+    deinit {
+        let fetcher = fetcher
+        Task { await fetcher.shutdown() }
+    }
+
     /// Runs esearch: the PMIDs of `search` (at most its maximum, and at most
     /// ``maximumIDsPerSearch``); with `useHistory` the set is also stored on the history server.
     public func search(_ search: PubMedSearch, useHistory: Bool = false) async throws -> ESearchResult {

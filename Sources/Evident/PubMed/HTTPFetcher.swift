@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// HTTP GETs over async-http-client (SwiftNIO, linked statically: no libcurl, so `evident`
 /// starts as fast as before). The only file of Evident that speaks HTTP.
@@ -31,6 +32,9 @@ public final class HTTPFetcher: Sendable {
     }
 
     private let client: HTTPClient
+    /// The fetcher's own event loop: timeouts fire on time even when a server in the same
+    /// process keeps the shared loops busy.
+    private let group: MultiThreadedEventLoopGroup
     private let timeout: Duration
 
     /// Creates a fetcher; `timeout` bounds each request and any stall within it. A host that
@@ -42,12 +46,14 @@ public final class HTTPFetcher: Sendable {
         configuration.timeout = .init(connect: min(amount, Self.timeAmount(connectTimeout)), read: amount)
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         configuration.decompression = .disabled
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
     }
 
-    /// Closes the connections (call once, when done).
+    /// Closes the connections and stops the event loop (a second call does nothing).
     public func shutdown() async {
         try? await client.shutdown()
+        try? await group.shutdownGracefully()
     }
 
     /// GETs `url`, reading at most `limit` bytes of body.
