@@ -6,8 +6,10 @@ import Testing
 /// history server, the rate limit, retries (429 with Retry-After, 500, a stall past the
 /// timeout), clear errors, and efetch batches stored through the PubMed XML importer.
 @Suite struct PubMedClientTests {
-    /// A client for the fixture at `base`, with short waits (the tests' time is CI's).
-    static func configuration(_ base: String, format: EUtilitiesConfiguration.SearchFormat = .json, attempts: Int = 4, timeout: Duration = .seconds(5), rate: Double = 20, batch: Int = 200) -> EUtilitiesConfiguration {
+    /// A client for the fixture at `base`, with short backoff waits (the tests' time is CI's)
+    /// and a long timeout: in the parallel suite the fixture server's handlers may wait seconds
+    /// for a thread, and only the stall test means to time out.
+    static func configuration(_ base: String, format: EUtilitiesConfiguration.SearchFormat = .json, attempts: Int = 4, timeout: Duration = .seconds(30), rate: Double = 20, batch: Int = 200) -> EUtilitiesConfiguration {
         var configuration = EUtilitiesConfiguration(
             baseURL: base + "/eutils", email: "tests@example.org", apiKey: "fixture-key", requestsPerSecond: rate, timeout: timeout,
             retry: RetryPolicy(attempts: attempts, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200)),
@@ -70,7 +72,7 @@ import Testing
         let server = PubMedFixtureServer()
         server.inject([.stall(.seconds(3))], on: "esearch.fcgi")
         try await server.run { base in
-            let client = EUtilitiesClient(Self.configuration(base, timeout: .milliseconds(1500)))
+            let client = EUtilitiesClient(Self.configuration(base, attempts: 6, timeout: .milliseconds(1500)))
             let result = try await client.search(PubMedSearch(term: "asthma", maximum: 2))
             await client.shutdown()
             // The stalled answer would have been a good one: another request means the timeout

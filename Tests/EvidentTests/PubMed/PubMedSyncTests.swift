@@ -122,13 +122,15 @@ import Testing
         defer { TestData.remove(mirror.root); TestData.remove(directory) }
         let output = (directory as NSString).appendingPathComponent("run")
         let process = try EvidentBinary.start(["pubmed", "sync", mirror.root, "--library", directory + "/library"], output: output)
-        // Kill it once the first file is recorded and before the last is.
+        // Kill it once the first file is recorded and before the last is. The watch blocks its
+        // thread (usleep, not Task.sleep): a suspended test may resume only after the whole
+        // sync when the parallel suite keeps the cooperative threads busy.
         var finished = 0
         let started = ContinuousClock.now
         while process.isRunning, ContinuousClock.now - started < .seconds(120) {
             finished = (try? Self.finishedFiles(directory + "/library")) ?? 0
             if finished >= 1 { break }
-            try await Task.sleep(for: .milliseconds(20))
+            usleep(10_000)
         }
         try #require(process.isRunning, "the sync ended before it could be interrupted (\(finished) files)")
         kill(process.processIdentifier, SIGKILL)
