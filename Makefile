@@ -84,6 +84,8 @@ service-test: test-deps
 ## bench: release-build benchmarks on the shared data, and the side-by-side table with peers
 bench: build library
 	$(EVIDENT) bench ingest $(SHARED)/pubmedqa $(SHARED)/scifact $(SHARED)/medquad $(SHARED)/ngc/summaries
+	$(EVIDENT) bench pubmed-file --records 30000 --output /tmp/evident-pubmed-30k.xml.gz $(SHARED)/pubmed-samples/biopython
+	$(EVIDENT) bench ingest /tmp/evident-pubmed-30k.xml.gz
 	$(EVIDENT) bench search --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl
 	$(EVIDENT) eval --corpus $(SHARED)/scifact/corpus.jsonl --queries $(SHARED)/scifact/queries.train.jsonl --qrels $(SHARED)/scifact/qrels/train.tsv
 	$(EVIDENT) bench ask --library $(LIBRARY)

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CExpat", path: "Sources/CExpat", providers: [.apt(["libexpat1-dev"])]),
@@ -31,6 +33,9 @@ let package = Package(
                 "EvidentSearch", "CExpat", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             resources: [.copy("Resources/aspect-model.tsv")]
         ),
@@ -76,7 +81,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EvidentSearchTests", dependencies: ["EvidentSearch"]),
-        .testTarget(name: "EvidentTests", dependencies: ["Evident", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EvidentTests", dependencies: [
+            "Evident", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "evidentTests", dependencies: ["evident"]),
         .testTarget(name: "EvidentServerTests", dependencies: [
             "EvidentServer", "Evident",

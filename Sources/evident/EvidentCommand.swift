@@ -24,10 +24,11 @@ struct EvidentCommand: AsyncParsableCommand {
             $XDG_DATA_HOME/evident (~/.local/share/evident).
 
             Exit status: 0 success; 1 some input failed (everything valid was still stored); \
-            2 the library could not be opened or written; 3 not found; 64 usage error.
+            2 the library could not be opened or written; 3 not found; 4 PubMed or a sync \
+            source could not be reached; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [AskCommand.self, IngestCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, ServeCommand.self, MCPCommand.self, ResourcesCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [AskCommand.self, IngestCommand.self, PubMedCommand.self, SearchCommand.self, StatsCommand.self, ShowCommand.self, IndexCommand.self, ServeCommand.self, MCPCommand.self, ResourcesCommand.self, AspectsCommand.self, EvalCommand.self, BenchCommand.self]
     )
 
     /// Sets up logging before any command runs, then dispatches.

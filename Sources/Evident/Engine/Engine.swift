@@ -142,6 +142,18 @@ public final class Engine: Sendable {
         }
     }
 
+    /// How a question is understood (its concepts, asked attribute and qualifiers), without
+    /// answering it: what `ask --live` builds its PubMed query from.
+    public func understand(_ question: String) throws(EngineError) -> StructuredQuery {
+        guard let composer = try current(composer: true).composer else { throw .failed("no composer") }
+        return QuestionUnderstanding(vocabulary: composer.vocabulary, snapshot: composer.snapshot).understand(question)
+    }
+
+    /// Makes the next request look for a newer index commit at once (this process just wrote one).
+    func lookForNewCommit() {
+        opened.withLock { $0?.checkedAt = .distantPast }
+    }
+
     /// A year range that ends before it starts is a wrong request.
     private static func checkYears(from: Int?, to: Int?) throws(EngineError) {
         if let from, let to, from > to { throw .invalidRequest("yearFrom is after yearTo") }

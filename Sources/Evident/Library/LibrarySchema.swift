@@ -71,6 +71,28 @@ enum LibrarySchema {
                 CREATE INDEX guideline_citation_pmid ON guideline_citation(pmid);
                 """)
         }
+        migrator.registerMigration("v3: PubMed queries run and sync files finished") { db in
+            try db.execute(sql: """
+                CREATE TABLE pubmed_query (
+                    query TEXT PRIMARY KEY,
+                    ranAt TEXT NOT NULL,
+                    found INTEGER NOT NULL,
+                    fetched INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE pubmed_sync_file (
+                    source TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    md5 TEXT NOT NULL,
+                    finishedAt TEXT NOT NULL,
+                    added INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    deleted INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL,
+                    failed INTEGER NOT NULL,
+                    PRIMARY KEY (source, name)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import Evident
 import Foundation
 
 /// `evident ask`: a cited answer from the library.
-struct AskCommand: ParsableCommand {
+struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Answer a clinical question from the library, guidelines first, every sentence cited.",
@@ -26,6 +26,13 @@ struct AskCommand: ParsableCommand {
               evident ask "dabigatran dose in kidney disease" --explain
               evident ask "statins after stroke" --tier research --kind "randomized trial" --year-from 2010
               evident ask "How is acute pancreatitis managed?" --tier guideline --format html > answer.html
+              evident ask "What causes blepharospasm?" --live
+
+            With --live, PubMed is searched first (the question's concepts as MeSH terms and \
+            words; for a treatment question systematic reviews, meta-analyses, guidelines and \
+            trials of the last ten years first), the best records the library lacks are stored, \
+            then the question is answered. A query run within --live-ttl days is not repeated. \
+            Without network the answer comes from the library with a one-line warning.
             """
     )
 
@@ -57,12 +64,34 @@ struct AskCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Cite only documents up to this year.", valueName: "year"))
     var yearTo: Int?
 
+    @Flag(name: .long, help: "Search PubMed first and store the best records the library lacks (see `evident pubmed`).")
+    var live = false
+
+    @Option(name: .long, help: ArgumentHelp("With --live: days before the same PubMed query is run again.", valueName: "days"))
+    var liveTtl: Double = 7
+
+    @Option(name: .long, help: ArgumentHelp("With --live: the most records to fetch.", valueName: "n"))
+    var liveMax = 20
+
     @OptionGroup var answerOptions: AnswerOptions
+
+    @OptionGroup var eutils: EUtilitiesOptions
 
     @OptionGroup var libraryOptions: LibraryOptions
 
-    func run() throws {
+    func validate() throws {
+        guard liveTtl >= 0 else { throw ValidationError("--live-ttl must not be negative") }
+        guard liveMax > 0 else { throw ValidationError("--live-max must be positive") }
+    }
+
+    func run() async throws {
         let engine = try libraryOptions.engine(answerOptions)
+        if live {
+            let client = EUtilitiesClient(eutils.configuration)
+            let outcome = await engine.fetchLiveResearch(for: question, client: client, maximum: liveMax, timeToLive: liveTtl * 86_400)
+            await client.shutdown()
+            if let warning = outcome.warning { Terminal.writeError("warning: \(warning)\n") }
+        }
         let answer: Answer
         do {
             for warning in try engine.warnings() { Terminal.writeError("note: \(warning)\n") }

@@ -71,6 +71,8 @@ enum ExitStatus {
     static let partialFailure: Int32 = 1
     static let fatal: Int32 = 2
     static let notFound: Int32 = 3
+    /// PubMed (or a sync source) could not be reached, or refused the request.
+    static let unavailable: Int32 = 4
 }
 
 /// Bootstraps swift-log exactly once per process, on standard error.
