@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A binary file of named sections that opens in constant time: the file is memory-mapped and
 /// sections are read in place (the compiled vocabulary, the aspect model).
@@ -83,6 +86,8 @@ struct SectionFileWriter {
 /// A memory-mapped ``SectionFileWriter`` file. Immutable, so any number of threads read it.
 final class MappedSectionFile: @unchecked Sendable {
     let path: String
+    /// Kept open for ``pread(at:into:)``.
+    private let descriptor: Int32
     private let base: UnsafeRawPointer
     private let size: Int
     private let sections: [String: (offset: Int, length: Int)]
@@ -92,19 +97,24 @@ final class MappedSectionFile: @unchecked Sendable {
         self.path = path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw EvidentError("\(path): cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw EvidentError("\(path): cannot stat: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            throw EvidentError("\(path): cannot stat: \(String(cString: strerror(errno)))")
+        }
         size = Int(status.st_size)
         guard size >= 12, let mapped = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), mapped != MAP_FAILED else {
+            close(descriptor)
             throw EvidentError("\(path): not a readable Evident file")
         }
+        self.descriptor = descriptor
         // Lookups jump around the file: read only the pages they touch, not the kernel's
         // read-ahead around them (which would fault in most of a 100 MB vocabulary).
         _ = madvise(mapped, size, Int32(MADV_RANDOM))
         base = UnsafeRawPointer(mapped)
         guard UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) == magic else {
             munmap(mapped, size)
+            close(descriptor)
             throw EvidentError("\(path): written by another version of Evident (rebuild it)")
         }
         let count = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
@@ -120,12 +130,37 @@ final class MappedSectionFile: @unchecked Sendable {
         }
         guard valid else {
             munmap(mapped, size)
+            close(descriptor)
             throw EvidentError("\(path): damaged (a section lies outside the file); rebuild it")
         }
         self.sections = sections
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), size)
+        close(descriptor)
+    }
+
+    /// A section read in place (empty if absent).
+    func mapped(_ name: String) -> MappedSection { MappedSection(bytes: bytes(name)) }
+
+    /// A section read with `pread` (empty if absent): for large sections read at scattered places.
+    func readable(_ name: String) -> FileSection {
+        let section = sections[name] ?? (0, 0)
+        return FileSection(file: self, offset: section.offset, byteCount: section.length)
+    }
+
+    /// Copies bytes at a file offset (any thread); false on a short read or an error.
+    func pread(at offset: Int, into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        var done = 0
+        while done < destination.count {
+            let count = Glibc.pread(descriptor, destination.baseAddress! + done, destination.count - done, off_t(offset + done))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
 
     /// The bytes of a section (empty if absent).
     func bytes(_ name: String) -> UnsafeRawBufferPointer {

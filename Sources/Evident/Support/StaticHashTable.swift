@@ -83,23 +83,24 @@ struct HashTableBuilder {
     }
 }
 
-/// A read-only view of a ``HashTableBuilder`` table inside a mapped file.
-struct MappedHashTable: @unchecked Sendable {
-    private let keys: UnsafeRawBufferPointer
-    private let entries: UnsafeBufferPointer<UInt32>
-    private let slots: UnsafeBufferPointer<UInt32>
-    private let values: UnsafeBufferPointer<UInt32>
+/// A read-only view of a ``HashTableBuilder`` table, over sections read in place
+/// (``MappedHashTable``) or by `pread` (``FileHashTable``).
+struct HashTableView<Bytes: SectionBytes>: Sendable {
+    private let keys: Bytes
+    private let entries: Bytes
+    private let slots: Bytes
+    private let values: Bytes
 
-    /// The table named `prefix` in `file`.
-    init(_ file: MappedSectionFile, prefix: String) {
-        keys = file.bytes(prefix + ".k")
-        entries = file.integers(prefix + ".e")
-        slots = file.integers(prefix + ".s")
-        values = file.integers(prefix + ".v")
+    /// A table over its four sections.
+    init(keys: Bytes, entries: Bytes, slots: Bytes, values: Bytes) {
+        self.keys = keys
+        self.entries = entries
+        self.slots = slots
+        self.values = values
     }
 
     /// Number of keys.
-    var count: Int { entries.count / 4 }
+    var count: Int { entries.byteCount / 16 }
 
     /// True when the table has `key` (with or without values).
     func contains(_ key: String) -> Bool {
@@ -107,48 +108,70 @@ struct MappedHashTable: @unchecked Sendable {
         return key.withUTF8 { find(UnsafeRawBufferPointer($0)) != nil }
     }
 
-    /// The values of `key`, or an empty buffer.
-    func lookup(_ key: String) -> UnsafeBufferPointer<UInt32> {
+    /// The values of `key`, or none.
+    func lookup(_ key: String) -> [UInt32] {
         var key = key
         return key.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The values of the key with these bytes, or an empty buffer.
-    func lookup(_ key: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt32> {
-        let empty = UnsafeBufferPointer<UInt32>(start: nil, count: 0)
-        guard let base = find(key) else { return empty }
-        let start = Int(entries[base + 2]), count = Int(entries[base + 3])
-        guard start + count <= values.count else { return empty }
-        return UnsafeBufferPointer(rebasing: values[start..<(start + count)])
+    /// The values of the key with these bytes, or none.
+    func lookup(_ key: UnsafeRawBufferPointer) -> [UInt32] {
+        guard let entry = find(key) else { return [] }
+        return values.uint32s(Int(entry.valueStart), count: Int(entry.valueCount))
     }
 
-    /// The entry offset of the key with these bytes, or nil.
-    private func find(_ key: UnsafeRawBufferPointer) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let slotCount = slots.count / 2
+    /// The entry of the key with these bytes, or nil.
+    private func find(_ key: UnsafeRawBufferPointer) -> (valueStart: UInt32, valueCount: UInt32)? {
+        let slotCount = slots.byteCount / 8
+        guard slotCount > 0 else { return nil }
         let mask = slotCount - 1
         let hash = fnv1a(key)
         let check = UInt32(truncatingIfNeeded: hash >> 32)
         var slot = Int(hash & UInt64(mask))
-        for _ in 0..<slotCount {
-            let entry = Int(slots[slot * 2])
-            if entry == 0 { return nil }
-            guard slots[slot * 2 + 1] == check else { slot = (slot + 1) & mask; continue }
-            let base = (entry - 1) * 4
-            let offset = Int(entries[base]), length = Int(entries[base + 1])
-            if length == key.count, offset + length <= keys.count,
-               key.count == 0 || memcmp(keys.baseAddress! + offset, key.baseAddress!, length) == 0 {
-                return base
+        var probed = 0
+        // Slots are read a run at a time: one read finds the key, or the empty slot that ends
+        // its probe, in nearly every lookup.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.run * 2) { run in
+            while probed < slotCount {
+                let length = min(Self.run, slotCount - slot)
+                guard slots.read(at: slot * 8, into: UnsafeMutableRawBufferPointer(start: run.baseAddress, count: length * 8)) else { return nil }
+                for index in 0..<length {
+                    let entry = Int(UInt32(littleEndian: run[index * 2]))
+                    if entry == 0 { return nil }
+                    guard UInt32(littleEndian: run[index * 2 + 1]) == check else { continue }
+                    let fields = entries.uint32s((entry - 1) * 4, count: 4)
+                    if fields.count == 4, Int(fields[1]) == key.count, keys.matches(at: Int(fields[0]), key) {
+                        return (fields[2], fields[3])
+                    }
+                }
+                probed += length
+                slot = (slot + length) & mask
             }
-            slot = (slot + 1) & mask
+            return nil
         }
-        return nil
     }
 
-    /// The key of entry `index` (for iteration in tests and tools).
-    func key(at index: Int) -> String {
-        let offset = Int(entries[index * 4]), length = Int(entries[index * 4 + 1])
-        return String(decoding: UnsafeRawBufferPointer(rebasing: keys[offset..<(offset + length)]), as: UTF8.self)
+    /// Slots read at once.
+    private static var run: Int { 8 }
+}
+
+/// A table read in place from a mapped file (small tables read densely: the aspect model's).
+typealias MappedHashTable = HashTableView<MappedSection>
+
+/// A table read with `pread` (large tables read at scattered places: the vocabulary's).
+typealias FileHashTable = HashTableView<FileSection>
+
+extension HashTableView where Bytes == MappedSection {
+    /// The table named `prefix` in `file`, read in place.
+    init(_ file: MappedSectionFile, prefix: String) {
+        self.init(keys: file.mapped(prefix + ".k"), entries: file.mapped(prefix + ".e"), slots: file.mapped(prefix + ".s"), values: file.mapped(prefix + ".v"))
+    }
+}
+
+extension HashTableView where Bytes == FileSection {
+    /// The table named `prefix` in `file`, read with `pread`.
+    init(_ file: MappedSectionFile, prefix: String) {
+        self.init(keys: file.readable(prefix + ".k"), entries: file.readable(prefix + ".e"), slots: file.readable(prefix + ".s"), values: file.readable(prefix + ".v"))
     }
 }
 

@@ -52,20 +52,25 @@ public final class Lexicon: @unchecked Sendable {
     /// The file's magic number ("EVLEX005").
     static let magic: UInt64 = 0x3530_3058_454C_5645
     let file: MappedSectionFile
-    private let strings: UnsafeRawBufferPointer
-    private let conceptIDs: UnsafeBufferPointer<UInt32>
-    private let conceptNames: UnsafeBufferPointer<UInt32>
+    // Concept records and the hash tables are read with `pread` (``FileSection``): lookups land
+    // at scattered places, and mapped pages would cost far more memory than the bytes read.
+    private let strings: FileSection
+    private let conceptIDs: FileSection
+    private let conceptNames: FileSection
     /// Per concept: categories, weight.
-    private let conceptInfo: UnsafeBufferPointer<UInt32>
+    private let conceptInfo: FileSection
     /// Per concept: synonyms start and count, broader start and count.
-    private let conceptLists: UnsafeBufferPointer<UInt32>
-    private let synonymRefs: UnsafeBufferPointer<UInt32>
-    private let broaderRefs: UnsafeBufferPointer<UInt32>
-    private let phrases: MappedHashTable
-    private let phrasePrefixes: MappedHashTable
+    private let conceptLists: FileSection
+    private let synonymRefs: FileSection
+    private let broaderRefs: FileSection
+    private let phrases: FileHashTable
+    private let phrasePrefixes: FileHashTable
+    private let abbreviations: FileHashTable
+    private let ids: FileHashTable
+    /// Read in place: every lookup tests it, and it is small.
     private let phraseFilter: UnsafeBufferPointer<UInt64>
-    private let abbreviations: MappedHashTable
-    private let ids: MappedHashTable
+    /// Read in place: spelling correction scans all words of a length in order.
+    private let mappedStrings: UnsafeRawBufferPointer
     private let spellingWords: UnsafeBufferPointer<UInt32>
     private let spellingByLength: UnsafeBufferPointer<UInt32>
     /// What the lexicon was built from (source files, counts), as written by its builder.
@@ -74,23 +79,24 @@ public final class Lexicon: @unchecked Sendable {
     /// Opens the lexicon file at `path`.
     public init(path: String) throws {
         file = try MappedSectionFile(path: path, magic: Self.magic)
-        strings = file.bytes("strings")
-        conceptIDs = file.integers("c.id")
-        conceptNames = file.integers("c.name")
-        conceptInfo = file.integers("c.info")
-        synonymRefs = file.integers("c.syn")
-        broaderRefs = file.integers("c.br")
-        phrases = MappedHashTable(file, prefix: "p")
-        phrasePrefixes = MappedHashTable(file, prefix: "pp")
+        strings = file.readable("strings")
+        conceptIDs = file.readable("c.id")
+        conceptNames = file.readable("c.name")
+        conceptInfo = file.readable("c.info")
+        synonymRefs = file.readable("c.syn")
+        broaderRefs = file.readable("c.br")
+        phrases = FileHashTable(file, prefix: "p")
+        phrasePrefixes = FileHashTable(file, prefix: "pp")
         phraseFilter = file.wideIntegers("bf")
-        abbreviations = MappedHashTable(file, prefix: "a")
-        ids = MappedHashTable(file, prefix: "i")
+        abbreviations = FileHashTable(file, prefix: "a")
+        ids = FileHashTable(file, prefix: "i")
+        mappedStrings = file.bytes("strings")
         spellingWords = file.integers("w.words")
         spellingByLength = file.integers("w.len")
         let meta = file.bytes("meta")
         metadata = (try? JSONDecoder().decode([String: String].self, from: Data(meta))) ?? [:]
-        conceptLists = file.integers("c.lists")
-        guard conceptNames.count == conceptIDs.count, conceptInfo.count == conceptIDs.count, conceptLists.count == conceptIDs.count * 2 else {
+        conceptLists = file.readable("c.lists")
+        guard conceptNames.byteCount == conceptIDs.byteCount, conceptInfo.byteCount == conceptIDs.byteCount, conceptLists.byteCount == conceptIDs.byteCount * 2 else {
             throw EvidentError("\(path): damaged vocabulary (concept tables disagree); rebuild it")
         }
     }
@@ -99,15 +105,26 @@ public final class Lexicon: @unchecked Sendable {
     public var path: String { file.path }
 
     /// Number of concepts.
-    public var conceptCount: Int { conceptIDs.count / 2 }
+    public var conceptCount: Int { conceptIDs.byteCount / 8 }
 
     /// Number of distinct phrases.
     public var phraseCount: Int { phrases.count }
 
-    private func string(_ refs: UnsafeBufferPointer<UInt32>, _ index: Int) -> String {
-        let offset = Int(refs[index * 2]), length = Int(refs[index * 2 + 1])
-        guard offset + length <= strings.count else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: strings[offset..<(offset + length)]), as: UTF8.self)
+    private func string(_ refs: FileSection, _ index: Int) -> String {
+        let ref = refs.uint32s(index * 2, count: 2)
+        return ref.count == 2 ? strings.string(at: Int(ref[0]), length: Int(ref[1])) : ""
+    }
+
+    /// The strings of refs `start..<start + count`.
+    private func strings(_ refs: FileSection, _ start: Int, _ count: Int) -> [String] {
+        let pairs = refs.uint32s(start * 2, count: count * 2)
+        return stride(from: 0, to: pairs.count, by: 2).map { strings.string(at: Int(pairs[$0]), length: Int(pairs[$0 + 1])) }
+    }
+
+    /// Synonyms start and count, broader start and count.
+    private func lists(_ concept: Int) -> [Int] {
+        let values = conceptLists.uint32s(concept * 4, count: 4)
+        return values.count == 4 ? values.map(Int.init) : [0, 0, 0, 0]
     }
 
     /// The concept's id.
@@ -117,20 +134,30 @@ public final class Lexicon: @unchecked Sendable {
     public func name(_ concept: Int) -> String { string(conceptNames, concept) }
 
     /// The concept's categories.
-    public func categories(_ concept: Int) -> ConceptCategories { ConceptCategories(rawValue: conceptInfo[concept * 2]) }
+    public func categories(_ concept: Int) -> ConceptCategories { ConceptCategories(rawValue: conceptInfo.uint32(concept * 2)) }
 
     /// The concept's weight (library usage).
-    public func weight(_ concept: Int) -> UInt32 { conceptInfo[concept * 2 + 1] }
+    public func weight(_ concept: Int) -> UInt32 { conceptInfo.uint32(concept * 2 + 1) }
 
     /// The whole record of a concept.
     public func record(_ concept: Int) -> ConceptRecord {
-        let synonymStart = Int(conceptLists[concept * 4]), synonymCount = Int(conceptLists[concept * 4 + 1])
-        let broaderStart = Int(conceptLists[concept * 4 + 2]), broaderCount = Int(conceptLists[concept * 4 + 3])
+        let lists = lists(concept)
         return ConceptRecord(
             id: id(concept), name: name(concept), categories: categories(concept),
-            synonyms: (synonymStart..<(synonymStart + synonymCount)).map { string(synonymRefs, $0) },
-            broader: (broaderStart..<(broaderStart + broaderCount)).map { string(broaderRefs, $0) },
+            synonyms: strings(synonymRefs, lists[0], lists[1]), broader: strings(broaderRefs, lists[2], lists[3]),
             weight: weight(concept))
+    }
+
+    /// The ids of the concept's broader concepts (without reading the rest of its record).
+    public func broader(_ concept: Int) -> [String] {
+        let lists = lists(concept)
+        return strings(broaderRefs, lists[2], lists[3])
+    }
+
+    /// The concept's preferred name, then its synonyms (without reading the rest of its record).
+    public func names(_ concept: Int) -> [String] {
+        let lists = lists(concept)
+        return [name(concept)] + strings(synonymRefs, lists[0], lists[1])
     }
 
     /// Concepts a normalised phrase (``LexiconText/key(_:)``) names, with how it names each.
@@ -179,7 +206,7 @@ public final class Lexicon: @unchecked Sendable {
         let start = Int(spellingByLength[length]), end = Int(spellingByLength[length + 1])
         return (start..<end).map { index in
             let offset = Int(spellingWords[index * 3]), size = Int(spellingWords[index * 3 + 1])
-            return (String(decoding: UnsafeRawBufferPointer(rebasing: strings[offset..<(offset + size)]), as: UTF8.self), spellingWords[index * 3 + 2])
+            return (String(decoding: UnsafeRawBufferPointer(rebasing: mappedStrings[offset..<(offset + size)]), as: UTF8.self), spellingWords[index * 3 + 2])
         }
     }
 
@@ -188,7 +215,7 @@ public final class Lexicon: @unchecked Sendable {
         guard length >= 0, length + 1 < spellingByLength.count else { return }
         for index in Int(spellingByLength[length])..<Int(spellingByLength[length + 1]) {
             let offset = Int(spellingWords[index * 3]), size = Int(spellingWords[index * 3 + 1])
-            body(UnsafeRawBufferPointer(rebasing: strings[offset..<(offset + size)]), spellingWords[index * 3 + 2])
+            body(UnsafeRawBufferPointer(rebasing: mappedStrings[offset..<(offset + size)]), spellingWords[index * 3 + 2])
         }
     }
 }
