@@ -99,9 +99,12 @@ struct StatementSelector {
     let unaskedSubtypeWords: Set<String>
     /// Whether a context (heading, lead-in) names such a population, remembered per context:
     /// every unit of a passage shares its heading.
-    private let populationContexts = ContextMemo()
+    private let populationContexts = TextMemo<Bool>()
     /// Whether a context names the subject as a subtype not asked, remembered per context.
-    private let subtypeContexts = ContextMemo()
+    private let subtypeContexts = TextMemo<Bool>()
+    /// The concepts a unit's words name, remembered per text: the list check and the second
+    /// pass both need them.
+    private let sightingsByText = TextMemo<[Vocabulary.Sighting]>()
 
     /// Words that, just before a disease's name, make it a subtype or subgroup of the disease.
     static let subtypeWords: Set<String> = [
@@ -182,6 +185,9 @@ struct StatementSelector {
             let titleConcepts = matcher.concepts(in: title)
             let heading = passage.heading ?? ""
             let headingConcepts = heading.isEmpty ? [] : matcher.concepts(in: heading)
+            // Units need the subject in their sentence, their context or a title about it (a title
+            // that names the subject never names another one, so the cheap test comes first).
+            if !titleConcepts.contains(0), !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
             let conflict: Bool
             if let known = headingConflicts[heading] { conflict = known } else {
                 conflict = headingNamesAnotherSubject(heading, found: headingConcepts)
@@ -192,8 +198,6 @@ struct StatementSelector {
                 titleConflict = headingNamesAnotherSubject(title, found: titleConcepts)
                 titleConflicts[title] = titleConflict
             }
-            // Units need the subject in their sentence, their context or a title about it.
-            if !titleConcepts.contains(0) || titleConflict, !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
             let labelAspect = passage.label.flatMap { Intent.questionTypes[$0.lowercased()] ?? IntentCues.aspect(ofHeading: $0) }
             let headingAspect = heading.isEmpty ? nil : IntentCues.aspect(ofHeading: heading)
             // Where neither the title nor the heading names the subject, a unit must name it itself:
@@ -241,30 +245,31 @@ struct StatementSelector {
         for index in units.indices.prefix(Self.refinedUnits) {
             let unit = units[index]
             var bonus = 0.0
-            let text = String(unit.text) + " " + unit.unit.items.joined(separator: " ")
-            let mentions = vocabulary.link(LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+            let mentions = sightings(of: Self.sentenceText(unit.text, items: unit.unit.items)).map { sighting in
+                (id: sighting.id, categories: sighting.categories, broader: vocabulary.broader(of: sighting))
+            }
             // A narrower form of the subject the question did not name ("febrile seizures" for a
             // question on seizures: a MeSH descriptor under it) makes the statement about that
             // form, unless the subject is named too ("sepsis-induced hypoperfusion or septic
             // shock"). A page's own name for the subject ("benign essential blepharospasm", a
             // library name containing "blepharospasm") is the subject, not a form of it.
             if let primary, !units[index].parts.contains(where: { $0.name == Self.subtypePart }),
-               !mentions.contains(where: { $0.concept.id == primary }),
+               !mentions.contains(where: { $0.id == primary }),
                let narrower = mentions.first(where: { mention in
-                   mention.concept.broader.contains(primary) && !ids.contains(mention.concept.id) && mention.concept.categories.contains(.disease)
-                       && mention.concept.id.hasPrefix("D")
+                   mention.broader.contains(primary) && !ids.contains(mention.id) && mention.categories.contains(.disease)
+                       && mention.id.hasPrefix("D")
                }) {
                 units[index].score += Weight.otherPopulation
                 units[index].parts.append(.init(name: Self.subtypePart, value: Weight.otherPopulation))
                 units[index].canLead = false
-                AnswerComposer.logger.trace("  narrower form \(narrower.concept.name): \(unit.text.prefix(60))")
+                AnswerComposer.logger.trace("  narrower form \(narrower.id): \(unit.text.prefix(60))")
             }
             if !wanted.isEmpty {
                 let specific = Set(mentions.filter { mention in
-                    let categories = mention.concept.categories
-                    return !ids.contains(mention.concept.id) && !categories.isDisjoint(with: wanted) && !categories.contains(.diseaseAttribute)
-                        && !(primary.map { mention.concept.broader.contains($0) && mention.concept.id.hasPrefix("D") } ?? false)
-                }.map(\.concept.id))
+                    let categories = mention.categories
+                    return !ids.contains(mention.id) && !categories.isDisjoint(with: wanted) && !categories.contains(.diseaseAttribute)
+                        && !(primary.map { mention.broader.contains($0) && mention.id.hasPrefix("D") } ?? false)
+                }.map(\.id))
                 bonus += min(Double(specific.count), 2) * Weight.specificContent
                 units[index].specifics = specific.count
             }
@@ -274,6 +279,18 @@ struct StatementSelector {
             units[index].parts.append(.init(name: "specific content", value: (bonus * 1000).rounded() / 1000))
         }
         units.sort(by: ScoredUnit.ranksBefore)
+    }
+
+    /// A unit's sentence with its list items: the text its subject and concepts are read from.
+    static func sentenceText(_ text: Substring, items: [Substring]) -> String {
+        String(text) + (items.isEmpty ? "" : " " + items.joined(separator: " "))
+    }
+
+    /// The concepts a unit's text names (remembered: the list check and the second pass share them).
+    private func sightings(of text: String, words: [LexiconText.Word]? = nil) -> [Vocabulary.Sighting] {
+        sightingsByText.value(text) { text in
+            vocabulary.sightings(words ?? LexiconText.words(text), linkable: { !QuestionWords.isFiller($0) })
+        }
     }
 
     /// True when a heading names a disease that is not the question's, and not the question's
@@ -316,7 +333,7 @@ struct StatementSelector {
         if let grade = grades.first, Self.isGradeOnly(String(text), grade) { return rejected(unit, "a grade alone") }
 
         // Subject: in the sentence, in its context, or in the title of a document about it.
-        let sentenceText = String(text) + (itemsText.isEmpty ? "" : " " + itemsText)
+        let sentenceText = Self.sentenceText(text, items: unit.items)
         let words = LexiconText.words(sentenceText)
         let positions = matcher.positions(in: words)
         let inSentence = Set(positions.keys)
@@ -461,7 +478,7 @@ struct StatementSelector {
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
         // "…diseases such as Alzheimer's, Parkinson's or Huntington's disease": the subject as one
         // of a list of diseases says nothing of its own about it.
-        let listed = subject == .sentence && positions[0].map { namedInListOfDiseases(words, at: $0) } ?? false
+        let listed = subject == .sentence && positions[0].map { namedInListOfDiseases(words, text: sentenceText, at: $0) } ?? false
         if listed {
             if tier == .research { return rejected(unit, "the subject is one of a list of diseases") }
             add("one of a list of diseases", Weight.listedAmongOthers)
@@ -473,7 +490,7 @@ struct StatementSelector {
             if subject == .sentence, let at = positions[0] { subtype = namesUnaskedSubtype(words, before: at) }
             // Shown under a subtype's heading ("Menstrual-Associated Migraine › …"), it is about the subtype.
             if !subtype, subject != .title {
-                subtype = subtypeContexts.names(contextText + " " + (retrieved.passage.heading ?? "")) { context in
+                subtype = subtypeContexts.value(contextText + " " + (retrieved.passage.heading ?? "")) { context in
                     let contextWords = LexiconText.words(context)
                     return matcher.positions(in: contextWords)[0].map { namesUnaskedSubtype(contextWords, before: $0) } ?? false
                 }
@@ -482,7 +499,7 @@ struct StatementSelector {
         if subtype { add(Self.subtypePart, Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
-        if namesOtherPopulation(normalized) || populationContexts.names(contextNormalized, { namesOtherPopulation($0) }) {
+        if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
         }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
@@ -513,14 +530,14 @@ struct StatementSelector {
     /// True when the subject, named at word `position`, is an item of a list with at least two
     /// other diseases, next to one of them ("Ehlers-Danlos syndrome, Marfan syndrome, and
     /// osteogenesis imperfecta").
-    private func namedInListOfDiseases(_ words: [LexiconText.Word], at position: Int) -> Bool {
+    private func namedInListOfDiseases(_ words: [LexiconText.Word], text: String, at position: Int) -> Bool {
         // Cheap test first: a list needs separators.
         let separators = words.count(where: { $0.key == "and" || $0.key == "or" }) + (words.count > 1 ? words.indices.dropFirst().count(where: { index in
             words[index].original.base[words[index - 1].range.upperBound..<words[index].range.lowerBound].contains(",")
         }) : 0)
         guard separators >= 2 else { return false }
         let ids = Set(concepts.map(\.concept.id))
-        let sightings = vocabulary.sightings(words, linkable: { !QuestionWords.isFiller($0) })
+        let sightings = sightings(of: text, words: words)
         let subjectEnd = sightings.first { $0.words.contains(position) }?.words.upperBound ?? position + 1
         let others = sightings.filter { sighting in
             !ids.contains(sighting.id) && sighting.categories.contains(.disease) && !sighting.categories.contains(.diseaseAttribute)
@@ -661,18 +678,5 @@ struct StatementSelector {
         case .journalArticle: 0.05
         case .caseReport, .commentary: 0
         }
-    }
-}
-
-/// Answers of a test on contexts, remembered (one selector scores one tier on one thread).
-final class ContextMemo: @unchecked Sendable {
-    private var known: [String: Bool] = [:]
-
-    /// The remembered answer for `context`, computed by `test` the first time.
-    func names(_ context: String, _ test: (String) -> Bool) -> Bool {
-        if let answer = known[context] { return answer }
-        let answer = test(context)
-        known[context] = answer
-        return answer
     }
 }

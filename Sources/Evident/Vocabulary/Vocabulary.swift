@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A concept as answers use it: resolved across the MeSH lexicon and the library's own.
 public struct Concept: Sendable, Hashable, Codable {
@@ -30,6 +31,19 @@ public struct Concept: Sendable, Hashable, Codable {
 public final class Vocabulary: Sendable {
     public let mesh: Lexicon?
     public let library: Lexicon?
+    /// What each phrase looked up so far names and whether longer phrases start with it:
+    /// answers look up the same words in thousands of sentences.
+    private let phrases = Mutex<[String: PhraseLookup]>([:])
+    /// Phrases remembered at most (then forgotten all at once).
+    private static let rememberedPhrases = 200_000
+
+    /// What a phrase names, and whether some longer phrase starts with it.
+    struct PhraseLookup: Sendable {
+        let best: Entry?
+        let continues: Bool
+        /// For one word: every name of the best concept that reads as it is an acronym ("rid" for RID).
+        let namedOnlyByAcronym: Bool
+    }
 
     /// Creates a vocabulary over the lexicons that exist.
     public init(mesh: Lexicon?, library: Lexicon?) {
@@ -89,7 +103,7 @@ public final class Vocabulary: Sendable {
     }
 
     /// A concept found in a lexicon, not yet resolved into a ``Concept``.
-    struct Entry {
+    struct Entry: Sendable {
         let lexicon: Lexicon
         let index: Int
         let rank: Double
@@ -114,6 +128,20 @@ public final class Vocabulary: Sendable {
             }
         }
         return best
+    }
+
+    /// ``bestEntry(forPhrase:)`` and whether a longer phrase continues the key, remembered.
+    func lookUp(phrase key: String) -> PhraseLookup {
+        if let known = phrases.withLock({ $0[key] }) { return known }
+        let best = bestEntry(forPhrase: key)
+        let oneWord = !key.utf8.contains(UInt8(ascii: " "))
+        let lookup = PhraseLookup(best: best, continues: (library?.isPhrasePrefix(key) ?? false) || (mesh?.isPhrasePrefix(key) ?? false),
+                                  namedOnlyByAcronym: oneWord && best.map { Self.isNamedOnlyByAcronym($0, key: key) } ?? false)
+        phrases.withLock { known in
+            if known.count >= Self.rememberedPhrases { known.removeAll(keepingCapacity: true) }
+            known[key] = lookup
+        }
+        return lookup
     }
 
     /// True when either lexicon has this normalised phrase.
@@ -154,13 +182,25 @@ public final class Vocabulary: Sendable {
         public var id: String
         public var categories: ConceptCategories
         public var words: Range<Int>
+        /// Where the concept was found, for ``Vocabulary/broader(of:)``.
+        let lexicon: Lexicon
+        let index: Int
+    }
+
+    /// The broader concept ids of a sighting's concept (MeSH's, for a MeSH id the library also names).
+    public func broader(of sighting: Sighting) -> [String] {
+        if sighting.lexicon !== mesh, Concept.isMeSHID(sighting.id), let mesh, let meshIndex = mesh.concept(id: sighting.id) {
+            return mesh.broader(meshIndex)
+        }
+        return sighting.lexicon.broader(sighting.index)
     }
 
     /// The concepts named in `words`, as ``link(_:linkable:lowercaseAbbreviations:)`` finds them,
     /// without resolving their names.
     public func sightings(_ words: [LexiconText.Word], linkable: (String) -> Bool) -> [Sighting] {
         spans(words, linkable: linkable, lowercaseAbbreviations: false).map { span in
-            Sighting(id: span.entry.lexicon.id(span.entry.index), categories: span.entry.lexicon.categories(span.entry.index), words: span.words)
+            Sighting(id: span.entry.lexicon.id(span.entry.index), categories: span.entry.lexicon.categories(span.entry.index), words: span.words,
+                     lexicon: span.entry.lexicon, index: span.entry.index)
         }
     }
 
@@ -197,17 +237,18 @@ public final class Vocabulary: Sendable {
                 if length == 1 && !linkable(words[start].key) { continue }
                 // An acronym as written ("GOLD", "CAP") is read only as an abbreviation.
                 if length == 1 && MeSHTables.isAbbreviation(String(words[start].original)) { continue }
-                if let entry = bestEntry(forPhrase: key) {
+                let lookup = lookUp(phrase: key)
+                if let entry = lookup.best {
                     // A word written in lower case that only an acronym spells ("rid" for RID) is
                     // read as an abbreviation below, if at all: as a word it is usually a word.
-                    if length == 1 && words[start].original == words[start].original.lowercased() && Self.isNamedOnlyByAcronym(entry, key: key) {
+                    if length == 1 && words[start].original == words[start].original.lowercased() && lookup.namedOnlyByAcronym {
                         acronymOnly = true
                     } else {
                         spans[start].append((length, entry, false))
                     }
                 }
                 // Stop once no phrase continues these words.
-                if !(library?.isPhrasePrefix(key) ?? false) && !(mesh?.isPhrasePrefix(key) ?? false) { break }
+                if !lookup.continues { break }
             }
             let surface = String(words[start].original)
             var abbreviation: Entry?
@@ -247,9 +288,12 @@ public final class Vocabulary: Sendable {
 
     /// True when every name of the entry's concept that reads as `key` is an acronym ("RID").
     private static func isNamedOnlyByAcronym(_ entry: Entry, key: String) -> Bool {
-        let record = entry.lexicon.record(entry.index)
-        let matching = ([record.name] + record.synonyms).filter { LexiconText.key($0) == key }
-        return !matching.isEmpty && matching.allSatisfy { MeSHTables.isAbbreviation($0) }
+        var matched = false
+        for name in entry.lexicon.names(entry.index) where LexiconText.key(name) == key {
+            guard MeSHTables.isAbbreviation(name) else { return false }
+            matched = true
+        }
+        return matched
     }
 
     /// Lower-case words that are also abbreviations but far more often plain words.
