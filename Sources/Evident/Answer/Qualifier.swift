@@ -52,7 +52,7 @@ public struct Qualifier: Codable, Sendable, Hashable {
 
     /// Populations, settings and phases: label, question cues, evidence cues.
     static let table: [(kind: Kind, label: String, question: [String], evidence: [String])] = [
-        (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric"]),
+        (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric", "preeclamp", "pre-eclamp", "eclamp", "hellp", "postpartum", "peripartum", "placent"]),
         (.population, "breastfeeding", ["breastfe", "breast fe", "lactating", "lactation", "nursing mother"], ["breastfe", "breast-fe", "lactating", "lactation", "nursing"]),
         (.population, "children", ["child", "kid ", "kids ", "pediatric", "paediatric", "toddler", "infant", "baby ", "babies", "newborn", "neonat", "my son ", "my daughter", "boy ", "boys ", "girl ", "girls "], ["child", "pediatric", "paediatric", "infant", "neonat", "newborn", "toddler"]),
         (.population, "adolescents", ["teen", "adolescen", "youth"], ["adolescen", "teen", "young people", "youth"]),

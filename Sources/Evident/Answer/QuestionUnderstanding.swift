@@ -71,6 +71,7 @@ public struct QuestionUnderstanding: Sendable {
                 mentions[index].role = .key
             }
         }
+        inferConcepts(&mentions, qualifiers: qualifiers)
         var finalIntent = intent
         let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
         choosePrimary(&mentions, intent: &finalIntent)
@@ -101,6 +102,33 @@ public struct QuestionUnderstanding: Sendable {
             intent: finalIntent, alsoAsked: alsoAsked.filter { $0 != finalIntent },
             details: details,
             qualifiers: qualifiers, otherWords: otherWords, measure: measure)
+    }
+
+    /// Adds what the question implies: the findings its values show ("BP 150/95": hypertension,
+    /// a related concept) and the form its diseases take in its population (hypertension in
+    /// pregnancy: gestational hypertension, a key concept that is more specific than the disease).
+    private func inferConcepts(_ mentions: inout [StructuredQuery.Mention], qualifiers: [Qualifier]) {
+        var present = Set(mentions.map(\.concept.id))
+        var bases = mentions.filter { $0.role == .key && !$0.negated }
+        // A finding is what the question is about when it names no condition itself ("blood
+        // sugar 58": hypoglycemia); beside a named one ("headache, BP 150/95") it is related.
+        let namesCondition = bases.contains { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
+        for (descriptor, value) in ValueFinding.findings(qualifiers) where !present.contains(descriptor) {
+            guard let concept = vocabulary.concept(id: descriptor) else { continue }
+            present.insert(descriptor)
+            var mention = StructuredQuery.Mention(concept: concept, text: concept.name, role: namesCondition ? .related : .key, inFocus: true,
+                                                  position: mentions.map(\.position).max().map { $0 + 1 } ?? 0)
+            mention.inferredFrom = value.text
+            mentions.append(mention)
+            bases.append(mention)
+        }
+        for base in bases {
+            guard let (concept, phrase, population) = QualifiedConcept.find(base.concept, qualifiers: qualifiers, vocabulary: vocabulary),
+                  present.insert(concept.id).inserted else { continue }
+            var mention = StructuredQuery.Mention(concept: concept, text: phrase, role: .key, inFocus: base.inFocus, position: base.position)
+            mention.inferredFrom = (base.inferredFrom.map { "\(base.concept.name) (\($0))" } ?? base.concept.name) + " in " + population
+            mentions.append(mention)
+        }
     }
 
     /// The part a linked concept plays before the primary one is chosen.
@@ -149,6 +177,8 @@ public struct QuestionUnderstanding: Sendable {
             mentions[index].specificity = specificity
             score += 1.5 * specificity
             score += 0.2 * Double(LexiconText.words(mention.text).count)
+            // The form a disease takes in the asked population is more specific than the disease.
+            if mention.inferredFrom != nil { score += 2 }
             score -= 0.01 * Double(mention.position)
             if best == nil || score > best!.score { best = (index, score) }
         }

@@ -105,6 +105,8 @@ struct StatementSelector {
     /// The concepts a unit's words name, remembered per text: the list check and the second
     /// pass both need them.
     private let sightingsByText = TextMemo<[Vocabulary.Sighting]>()
+    /// The question's populations each document title names, remembered per title.
+    private let titlePopulations = TextMemo<Set<String>>()
 
     /// Words that, just before a disease's name, make it a subtype or subgroup of the disease.
     static let subtypeWords: Set<String> = [
@@ -241,7 +243,9 @@ struct StatementSelector {
         let wantsNumbers = query.intent == .dosing || query.intent == .epidemiology || !query.details.isEmpty
         // Subtypes are of diseases: a drug named under its class ("onabotulinumtoxinA" for
         // "botulinum toxin") is what a treatment answer should name, not a subtype.
-        let primary = requiredCount > 0 ? concepts.first.flatMap { $0.concept.categories.contains(.disease) ? $0.concept.id : nil } : nil
+        // A subject the question implies (gestational hypertension, from hypertension in
+        // pregnancy) is an umbrella: its narrower forms (pre-eclampsia) are what it asks about.
+        let primary = requiredCount > 0 ? concepts.first.flatMap { $0.concept.categories.contains(.disease) && $0.inferredFrom == nil ? $0.concept.id : nil } : nil
         for index in units.indices.prefix(Self.refinedUnits) {
             let unit = units[index]
             var bonus = 0.0
@@ -436,7 +440,12 @@ struct StatementSelector {
         for detail in query.details where detail.evidenceCues.contains(where: { IntentCues.contains(normalized, cue: $0) }) { detailScore += Weight.detail }
         add("details", detailScore)
         let contextNormalized = IntentCues.normalized(contextText + " " + (retrieved.passage.heading ?? ""))
-        let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) }.map(\.label)
+        // A document about a population ("… hypertensive disorders of pregnancy") speaks of it in every line.
+        let populationsInTitle = titlePopulations.value(retrieved.document.title ?? "") { title in
+            let normalizedTitle = IntentCues.normalized(title)
+            return Set(query.qualifiers.filter { $0.kind == .population && $0.matches(normalizedTitle) }.map(\.label))
+        }
+        let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) || populationsInTitle.contains($0.label) }.map(\.label)
         add("qualifiers", Weight.qualifier * Double(matchedQualifiers.count))
         if query.intent == .dosing || query.details.contains(.threshold) {
             if givesValue { add("values", Weight.values) }

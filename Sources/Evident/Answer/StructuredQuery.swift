@@ -32,6 +32,9 @@ public struct StructuredQuery: Codable, Sendable {
         public var specificity: Double = 1
         /// True when the question says it is absent ("without diabetes", "no numbness").
         public var negated = false
+        /// For a concept the question implies rather than names: what implies it ("blood
+        /// pressure 150" for hypertension, "Hypertension in pregnancy" for gestational hypertension).
+        public var inferredFrom: String?
 
         /// True for a common one-word subject that is neither a disease nor a drug ("iron",
         /// "tree", "pressure"): such a subject alone does not make evidence answer the question.

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A disease as it occurs in the population a question names: "hypertension" in a pregnant
+/// woman is "gestational hypertension" (Hypertension, Pregnancy-Induced), "obesity" in a child
+/// is "pediatric obesity", "arthritis" in a child "juvenile arthritis". Found by looking the
+/// population's usual phrasings up in the vocabulary, and kept only when MeSH files the
+/// result under the disease itself, so it is always a narrower form of what was asked.
+enum QualifiedConcept {
+    /// How names join a disease (`{}`) with each population.
+    static let phrasings: [String: [String]] = [
+        "pregnancy": ["gestational {}", "pregnancy-induced {}", "{} in pregnancy", "{} of pregnancy", "{}, pregnancy-induced", "{}, gestational"],
+        "children": ["pediatric {}", "childhood {}", "juvenile {}", "{} in children", "{}, juvenile", "{} of childhood"],
+        "adolescents": ["adolescent {}", "juvenile {}", "{} in adolescents"],
+        "older adults": ["{} in the elderly", "{} in older adults", "senile {}"],
+    ]
+
+    /// The narrower concept for `base` in the question's populations, with the phrase that names it.
+    static func find(_ asked: Concept, qualifiers: [Qualifier], vocabulary: Vocabulary) -> (concept: Concept, phrase: String, population: String)? {
+        // A library's own name ("Diabetes", an institute page's subject) stands for the MeSH
+        // disease it names.
+        let base = asked.isMeSH ? asked : asked.broader.lazy.compactMap { vocabulary.concept(id: $0) }.first { $0.isMeSH } ?? asked
+        guard base.categories.contains(.disease) || base.categories.contains(.libraryName) else { return nil }
+        let names = [base.name] + base.synonyms.prefix(4)
+        // A name that already says the population ("Obesity in Children", a page's subject) is asked as it is.
+        let askedName = IntentCues.normalized(asked.name)
+        for qualifier in qualifiers where qualifier.kind == .population && !qualifier.matches(askedName) {
+            for phrasing in phrasings[qualifier.label] ?? [] {
+                for name in names {
+                    let phrase = phrasing.replacingOccurrences(of: "{}", with: name.lowercased())
+                    guard let entry = vocabulary.lookUp(phrase: LexiconText.key(phrase)).best,
+                          let concept = vocabulary.concept(id: entry.lexicon.id(entry.index)),
+                          concept.id != base.id, concept.isMeSH, concept.categories.contains(.disease),
+                          // Under the disease in MeSH; a name only the library uses has no tree, and
+                          // the phrase, built from its name, must then do.
+                          concept.broader.contains(base.id) || !base.isMeSH
+                    else { continue }
+                    return (concept, phrase, qualifier.label)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Evident
+
+@Suite("What a question implies: findings its values show, a disease's form in its population", .serialized)
+struct InferredConceptTests {
+    @Test("a value past its reference limit is a finding; one within it is none", arguments: [
+        ("I'm 20 weeks pregnant, bad headache, BP 150/95, what should I do?", "D006973"),   // hypertension
+        ("blood sugar 58 on my meter, what do I do?", "D007003"),                           // hypoglycaemia (mg/dL)
+        ("glucose 2.8 mmol/L after insulin", "D007003"),                                    // hypoglycaemia (mmol/L)
+        ("potassium 6.8 on the renal panel", "D006947"),                                    // hyperkalaemia
+        ("my son has a temp of 102, should I worry?", "D005334"),                           // fever (°F)
+        ("sodium 124 and confused", "D007010"),                                             // hyponatraemia
+        ("blood pressure 118/76 is that ok", ""),
+        ("glucose 5.4 mmol/L fasting", ""),
+        ("potassium 4.1", ""),
+    ])
+    func valueFindings(question: String, descriptor: String) {
+        let found = ValueFinding.findings(Qualifier.detect(in: question)).map(\.descriptor)
+        #expect(found == (descriptor.isEmpty ? [] : [descriptor]), "\(question): \(found)")
+    }
+
+    private var understanding: QuestionUnderstanding {
+        QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot)
+    }
+
+    @Test("high blood pressure in a pregnant woman is asked as hypertension of pregnancy, the headache kept")
+    func pregnancyHypertension() throws {
+        let query = understanding.understand("I'm 20 weeks pregnant, bad headache, BP 150/95, what should I do?")
+        let primary = try #require(query.primary)
+        #expect(primary.concept.id == "D046110", "\(primary.concept.name)")
+        #expect(primary.inferredFrom?.contains("pregnancy") == true)
+        let finding = try #require(query.mentions.first { $0.concept.id == "D006973" })
+        #expect(finding.role == .related && finding.inferredFrom == "blood pressure 150")
+        #expect(query.required.contains { $0.concept.name == "Headache" })
+    }
+
+    @Test("a finding is the subject when the question names no condition")
+    func findingAsSubject() {
+        let query = understanding.understand("blood sugar 58 on my meter - how many grams of sugar do I take?")
+        #expect(query.primary?.concept.id == "D007003", "\(query.primary?.concept.name ?? "none")")
+    }
+
+    @Test("a disease in a population MeSH names becomes that narrower form; others stay as asked", arguments: [
+        ("diet for diabetes in pregnancy", "D016640"),      // Diabetes, Gestational
+        ("obesity in my 8-year-old son", "D063766"),        // Pediatric Obesity
+        ("hypertension treatment", ""),
+        ("What is (are) Obesity in Children ?", ""),        // a page's own subject says the population
+        ("UTI antibiotics in pregnancy", ""),
+    ])
+    func qualifiedConcepts(question: String, expected: String) {
+        let query = understanding.understand(question)
+        let inferred = query.mentions.filter { $0.inferredFrom != nil }.map(\.concept.id)
+        #expect(inferred == (expected.isEmpty ? [] : [expected]), "\(question): \(query.mentions.map { "\($0.concept.name) \($0.role)" })")
+        if !expected.isEmpty { #expect(query.primary?.concept.id == expected) }
+    }
+
+    @Test("the answer to the pregnant woman's question is about hypertension in pregnancy, not headache types")
+    func pregnancyAnswer() throws {
+        let answer = try TestVocabulary.starter.composer.answer("I'm 20 weeks pregnant, bad headache, BP 150/95, what should I do?")
+        let parts = answer.guidelines.summary + answer.guidelines.sections.flatMap(\.statements) + answer.research.sections.flatMap(\.statements)
+        let statements = parts.map { ([$0.label ?? "", $0.text] + ($0.items ?? [])).joined(separator: " ") }.joined(separator: "\n").lowercased()
+        #expect(!statements.isEmpty)
+        #expect(statements.contains("pregnan") || statements.contains("eclampsia") || statements.contains("gestational"), "\(statements.prefix(600))")
+    }
+}
