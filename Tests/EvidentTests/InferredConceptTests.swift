@@ -61,6 +61,7 @@ struct InferredConceptTests {
         let parts = answer.guidelines.summary + answer.guidelines.sections.flatMap(\.statements) + answer.research.sections.flatMap(\.statements)
         let statements = parts.map { ([$0.label ?? "", $0.text] + ($0.items ?? [])).joined(separator: " ") }.joined(separator: "\n").lowercased()
         #expect(!statements.isEmpty)
+        #expect(answer.notes.contains { $0.hasPrefix("Read as a question on ") && $0.hasSuffix(" (hypertension in pregnancy, from blood pressure 150).") }, "\(answer.notes)")
         #expect(statements.contains("pregnan") || statements.contains("eclampsia") || statements.contains("gestational"), "\(statements.prefix(600))")
     }
 }

@@ -135,7 +135,10 @@ public struct AnswerComposer: Sendable {
                 answer.research.sections = composed.sections
             }
         }
-        // Notes: what the chosen evidence does not cover.
+        // Notes: what the question was read to imply, then what the chosen evidence does not cover.
+        for mention in query.mentions where mention.inferredFrom != nil && (mention.role == .primary || mention.role == .key) {
+            answer.notes.append("Read as a question on \(mention.concept.name) (\(mention.inferredFrom!)).")
+        }
         let chosen = answer.allStatements
         let topic = query.topicName
         for mention in missing where !blocking.contains(where: { $0.concept.id == mention.concept.id }) {

@@ -126,7 +126,7 @@ public struct QuestionUnderstanding: Sendable {
             guard let (concept, phrase, population) = QualifiedConcept.find(base.concept, qualifiers: qualifiers, vocabulary: vocabulary),
                   present.insert(concept.id).inserted else { continue }
             var mention = StructuredQuery.Mention(concept: concept, text: phrase, role: .key, inFocus: base.inFocus, position: base.position)
-            mention.inferredFrom = (base.inferredFrom.map { "\(base.concept.name) (\($0))" } ?? base.concept.name) + " in " + population
+            mention.inferredFrom = "\(base.concept.name.lowercased()) in \(population)" + (base.inferredFrom.map { ", from \($0)" } ?? "")
             mentions.append(mention)
         }
     }
