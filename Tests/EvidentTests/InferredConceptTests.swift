@@ -65,3 +65,28 @@ struct InferredConceptTests {
         #expect(statements.contains("pregnan") || statements.contains("eclampsia") || statements.contains("gestational"), "\(statements.prefix(600))")
     }
 }
+
+@Suite("A disease's name inside another disease's name", .serialized)
+struct EmbeddedNameTests {
+    private func matcher(_ id: String) throws -> ConceptMatcher {
+        let vocabulary = TestVocabulary.starter.composer.vocabulary
+        let concept = try #require(vocabulary.concept(id: id))
+        return ConceptMatcher([(concept, [])], vocabulary: vocabulary)
+    }
+
+    @Test("fever in Q fever or scarlet fever is another disease; fever in children is fever")
+    func fever() throws {
+        let fever = try matcher("D005334")
+        #expect(fever.concepts(in: "Doxycycline is recommended to treat Q fever in children of all ages.").isEmpty)
+        #expect(fever.concepts(in: "Penicillin remains the treatment of scarlet fever.").isEmpty)
+        #expect(fever.concepts(in: "Consider paracetamol in children with fever who appear distressed.") == [0])
+        // A later plain mention still counts.
+        #expect(fever.concepts(in: "Unlike Q fever, a fever after vaccination is usually mild.") == [0])
+    }
+
+    @Test("a form MeSH names after the disease is the disease (nephrogenic diabetes insipidus, gestational diabetes)")
+    func forms() throws {
+        #expect(try matcher("D003919").concepts(in: "The hereditary form of nephrogenic diabetes insipidus is caused by genetic mutations.") == [0])
+        #expect(try matcher("D003920").concepts(in: "Women with gestational diabetes mellitus should be screened after delivery.") == [0])
+    }
+}

@@ -7,11 +7,27 @@ struct ConceptMatcher {
     private var abbreviations: [String: [Int]] = [:]
     /// The concepts, in the order given.
     let ids: [String]
+    /// Diseases among the concepts: their names inside another disease's name do not count.
+    private let diseases: Set<Int>
+    /// The vocabulary that knows the longer names ("Q fever" around "fever").
+    private let vocabulary: Vocabulary?
+    /// Per concept: its id, and for a library name the MeSH concepts it names.
+    private let sameAs: [Set<String>]
+    /// Per concept: how MeSH begins the name of a form of it ("diabetes insipidus," of
+    /// "Diabetes Insipidus, Nephrogenic"), wherever its tree files the form.
+    private let formPrefixes: [String]
 
     /// A matcher for `concepts` (numbered by their position), with extra names per concept
-    /// (the question's own words for it).
-    init(_ concepts: [(concept: Concept, extraNames: [String])]) {
+    /// (the question's own words for it). With a vocabulary, a disease's name inside the name of
+    /// another disease ("fever" in "Q fever", "stroke" in "heat stroke") is not a mention of it;
+    /// inside the name of a narrower form ("gestational diabetes") it is.
+    init(_ concepts: [(concept: Concept, extraNames: [String])], vocabulary: Vocabulary? = nil) {
         ids = concepts.map(\.concept.id)
+        self.vocabulary = vocabulary
+        diseases = Set(concepts.indices.filter { concepts[$0].concept.categories.contains(.disease) })
+        // A library's name for a disease stands for the MeSH concepts it names.
+        sameAs = concepts.map { Set([$0.concept.id] + ($0.concept.isMeSH ? [] : $0.concept.broader)) }
+        formPrefixes = concepts.map { $0.concept.name.lowercased() + "," }
         for (number, entry) in concepts.enumerated() {
             var names = [entry.concept.name] + entry.concept.synonyms + entry.extraNames
             names = names.filter { !MeSHTables.isAbbreviation($0) }
@@ -41,7 +57,7 @@ struct ConceptMatcher {
                 for (concept, name) in names where found[concept] == nil && index + name.count <= words.count {
                     var matched = true
                     for offset in 1..<name.count where words[index + offset].key != name[offset] { matched = false; break }
-                    if matched { found[concept] = index }
+                    if matched && !isInsideAnotherDisease(concept, words, index..<(index + name.count)) { found[concept] = index }
                 }
             }
             if !abbreviations.isEmpty, let numbers = abbreviations[String(word.original)] {
@@ -49,6 +65,32 @@ struct ConceptMatcher {
             }
         }
         return found
+    }
+
+    /// True when the words around a disease's name make the name of another disease that is
+    /// not a narrower form of it.
+    private func isInsideAnotherDisease(_ concept: Int, _ words: [LexiconText.Word], _ span: Range<Int>) -> Bool {
+        guard let vocabulary, diseases.contains(concept) else { return false }
+        let name = words[span].map(\.key).joined(separator: " ")
+        var longer: [String] = []
+        if span.lowerBound > 0 { longer.append(words[span.lowerBound - 1].key + " " + name) }
+        if span.upperBound < words.count { longer.append(name + " " + words[span.upperBound].key) }
+        for phrase in longer {
+            guard let entry = vocabulary.lookUp(phrase: phrase).best, entry.lexicon.categories(entry.index).contains(.disease) else { continue }
+            let id = entry.lexicon.id(entry.index)
+            // A library's name stands for the MeSH concepts it names ("nephrogenic diabetes
+            // insipidus" for Diabetes Insipidus, Nephrogenic); with none it is the library's own
+            // name for the subject ("benign essential blepharospasm").
+            let meshIDs = Concept.isMeSHID(id) ? [id] : entry.lexicon.broader(entry.index)
+            guard !meshIDs.isEmpty else { continue }
+            let isForm = meshIDs.contains { meshID in
+                if sameAs[concept].contains(meshID) { return true }
+                guard let mesh = vocabulary.mesh, let index = mesh.concept(id: meshID) else { return true }
+                return !sameAs[concept].isDisjoint(with: mesh.broader(index)) || mesh.name(index).lowercased().hasPrefix(formPrefixes[concept])
+            }
+            if !isForm { return true }
+        }
+        return false
     }
 
     /// The concept numbers named in `text`.

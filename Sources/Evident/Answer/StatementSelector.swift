@@ -137,7 +137,7 @@ struct StatementSelector {
         let related = query.mentions.filter { $0.role == .related && !$0.negated }
         concepts = required + related
         requiredCount = required.count
-        matcher = ConceptMatcher(concepts.map { ($0.concept, [$0.text]) })
+        matcher = ConceptMatcher(concepts.map { ($0.concept, [$0.text]) }, vocabulary: vocabulary)
         // Without a medical concept, every word of the question must be in the evidence.
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
@@ -217,6 +217,9 @@ struct StatementSelector {
         refineTop(&result)
         return result
     }
+
+    /// Populations whose evidence is their own: research is shown for them only when it studied them.
+    static let populationsStudiedApart: Set<String> = ["pregnancy", "breastfeeding", "children", "adolescents"]
 
     /// Units and signs that make a number a dose or a threshold.
     static let valueUnits = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
@@ -508,6 +511,12 @@ struct StatementSelector {
         if subtype { add(Self.subtypePart, Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
+        // Research on children or in pregnancy answers for them only when it studied them: a
+        // finding in adults says nothing of a child's dose or of a drug's safety in pregnancy.
+        if tier == .research, let population = query.qualifiers.first(where: { Self.populationsStudiedApart.contains($0.label) }),
+           !matchedQualifiers.contains(population.label) {
+            return rejected(unit, "research that did not study \(population.label)")
+        }
         if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
         }
