@@ -90,3 +90,17 @@ struct EmbeddedNameTests {
         #expect(try matcher("D003920").concepts(in: "Women with gestational diabetes mellitus should be screened after delivery.") == [0])
     }
 }
+
+@Suite("Research for a population that is studied apart", .serialized)
+struct StudiedPopulationTests {
+    @Test("every research statement for a question on children studied children", arguments: [
+        "What HbA1c target should children with type 1 diabetes aim for?", "asthma treatment in children",
+    ])
+    func childrenOnly(question: String) throws {
+        let answer = try TestVocabulary.starter.composer.answer(question, explain: true)
+        for statement in answer.research.sections.flatMap(\.statements) {
+            #expect(statement.explain?.qualifiers.contains("children") == true, "\(statement.text.prefix(120))")
+            #expect(!statement.text.lowercased().contains("pregnan"), "\(statement.text.prefix(120))")
+        }
+    }
+}

@@ -94,6 +94,8 @@ struct StatementSelector {
     let needles: SubjectNeedles
     /// Word-start cues ("child", "pregnan") of the populations the question did not ask about.
     let otherPopulationCues: WordStartCues
+    /// Word-start cues of the populations studied apart (pregnancy, children) the question did not ask about.
+    let otherStudiedApartCues: WordStartCues
     /// Words that narrow the subject to a subtype or subgroup ("juvenile ALS", "menstrual
     /// migraine", "treatment-resistant depression") and that the question does not use.
     let unaskedSubtypeWords: Set<String>
@@ -148,6 +150,11 @@ struct StatementSelector {
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
         let askedCues = query.qualifiers.flatMap(\.evidenceCues) + (query.qualifiers.contains { $0.label == "children" } ? ["juvenil"] : [])
         unaskedSubtypeWords = Self.subtypeWords.subtracting(questionKeys).filter { word in !askedCues.contains { word.hasPrefix($0) } }
+        otherStudiedApartCues = WordStartCues(Qualifier.table.filter { entry in
+            entry.kind == .population && Self.populationsStudiedApart.contains(entry.label) && !askedPopulations.contains(entry.label)
+                // Children and adolescents overlap: a study of both is not of another population.
+                && !(entry.label == "children" && askedPopulations.contains("adolescents")) && !(entry.label == "adolescents" && askedPopulations.contains("children"))
+        }.flatMap(\.evidence))
         otherPopulationCues = WordStartCues(Qualifier.table.filter { entry in
             entry.kind == .population && !askedPopulations.contains(entry.label)
                 && (Qualifier.opposites[entry.label].map { askedPopulations.contains($0) } ?? true)
@@ -513,9 +520,10 @@ struct StatementSelector {
         // children") makes a statement a poorer answer for everyone else.
         // Research on children or in pregnancy answers for them only when it studied them: a
         // finding in adults says nothing of a child's dose or of a drug's safety in pregnancy.
-        if tier == .research, let population = query.qualifiers.first(where: { Self.populationsStudiedApart.contains($0.label) }),
-           !matchedQualifiers.contains(population.label) {
-            return rejected(unit, "research that did not study \(population.label)")
+        if tier == .research, let population = query.qualifiers.first(where: { Self.populationsStudiedApart.contains($0.label) }) {
+            if !matchedQualifiers.contains(population.label) { return rejected(unit, "research that did not study \(population.label)") }
+            // "…large for gestational age infants" is a study of pregnancy, not of children.
+            if otherStudiedApartCues.matches(normalized) { return rejected(unit, "research on another population studied apart") }
         }
         if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
