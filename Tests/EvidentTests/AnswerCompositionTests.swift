@@ -211,6 +211,19 @@ struct AnswerCompositionTests {
         #expect(AnswerRenderer.text(answer).hasPrefix("From the Guidelines"))
     }
 
+    @Test("an answer asked of one tier shows that tier only; with nothing there it says the other may have it")
+    func oneTier() throws {
+        let research = try Self.composer.answer("What causes blepharospasm?", tier: .research)
+        for rendered in [AnswerRenderer.text(research), AnswerRenderer.markdown(research), AnswerRenderer.html(research)] {
+            #expect(!rendered.contains("From the Guidelines"))
+        }
+        let guideline = try Self.composer.answer("What causes blepharospasm?", tier: .guideline)
+        #expect(AnswerRenderer.text(guideline).contains("From the Guidelines") && !AnswerRenderer.text(guideline).contains("From the Research"))
+        let full = try Self.composer.answer("What causes blepharospasm?")
+        #expect(AnswerRenderer.text(full).contains("From the Guidelines") && AnswerRenderer.text(full).contains("From the Research"))
+        #expect(AnswerComposer.noEvidenceMessage(["Urinary Tract Infections"], medical: true, tier: .research).hasPrefix("No research evidence in this library answers this question on Urinary Tract Infections; the answer was limited to research"))
+    }
+
     @Test("the aspect classifier beats the majority baseline by far on held-out MedQuAD pages; the shipped model loads")
     func aspectAccuracy() throws {
         let evaluation = AspectClassifier.evaluate(try Self.library.aspectExamples())

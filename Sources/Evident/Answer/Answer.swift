@@ -71,6 +71,9 @@ public struct Answer: Codable, Sendable {
         /// Set when the library has no guideline evidence for the question.
         public var note: String?
 
+        /// True when the part says nothing, not even a note (the answer was asked of the other tier only).
+        public var isEmpty: Bool { summary.isEmpty && sections.isEmpty && note == nil }
+
         /// Encodes every key, `note` as `null` when absent.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -84,6 +87,9 @@ public struct Answer: Codable, Sendable {
     public struct ResearchPart: Codable, Sendable {
         public var sections: [Section]
         public var note: String?
+
+        /// True when the part says nothing, not even a note (the answer was asked of the other tier only).
+        public var isEmpty: Bool { sections.isEmpty && note == nil }
 
         /// Encodes every key, `note` as `null` when absent.
         public func encode(to encoder: Encoder) throws {

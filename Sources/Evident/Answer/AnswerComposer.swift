@@ -115,7 +115,7 @@ public struct AnswerComposer: Sendable {
         }
         if !blocking.isEmpty || allUnits.isEmpty {
             let names = (blocking.isEmpty ? required : blocking).map(\.concept.name)
-            answer.message = Self.noEvidenceMessage(names.isEmpty ? query.otherWords : names, medical: query.isMedical)
+            answer.message = Self.noEvidenceMessage(names.isEmpty ? query.otherWords : names, medical: query.isMedical, tier: only)
             answer.topics = answer.topics.filter { topic in !blocking.contains { $0.concept.name == topic.label } } + blocking.map { Answer.Topic(label: $0.concept.name, meshId: $0.concept.isMeSH ? $0.concept.id : nil) }
             answer.elapsedMs = Self.milliseconds(since: started)
             return Self.deduplicatedTopics(answer)
@@ -149,7 +149,7 @@ public struct AnswerComposer: Sendable {
             answer.notes.append("None of the evidence shown is specific to \(qualifier.label).")
         }
         if chosen.isEmpty {
-            answer.message = Self.noEvidenceMessage(required.map(\.concept.name), medical: query.isMedical)
+            answer.message = Self.noEvidenceMessage(required.map(\.concept.name), medical: query.isMedical, tier: only)
             answer.notes = []
         } else {
             if answer.guidelines.summary.isEmpty && answer.guidelines.sections.isEmpty && only != .research {
@@ -215,8 +215,13 @@ public struct AnswerComposer: Sendable {
     }
 
     /// The honest answer when the library has nothing on the question.
-    static func noEvidenceMessage(_ names: [String], medical: Bool) -> String {
+    static func noEvidenceMessage(_ names: [String], medical: Bool, tier: Tier? = nil) -> String {
         let subject = names.isEmpty ? "this question" : names.joined(separator: " and ")
+        // Asked of one tier, the other may well have it.
+        if let tier, medical {
+            let part = tier == .guideline ? "guideline" : "research"
+            return "No \(part) evidence in this library answers this question on \(subject); the answer was limited to \(part), and the library's other evidence may answer it."
+        }
         if !medical {
             let listed = names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")"
             return "No evidence in this library answers this question: it names nothing medical that the library covers\(listed). "

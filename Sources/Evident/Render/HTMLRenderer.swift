@@ -21,16 +21,20 @@ extension AnswerRenderer {
             body.append("<p class=\"message\">\(escapeHTML(message))</p>")
         } else {
             for note in answer.notes { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
-            body.append("<h2>From the Guidelines</h2>")
-            for statement in answer.guidelines.summary { body.append(statementHTML(statement, element: "p")) }
-            if let note = answer.guidelines.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
-            for section in answer.guidelines.sections {
-                body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
+            if !answer.guidelines.isEmpty {
+                body.append("<h2>From the Guidelines</h2>")
+                for statement in answer.guidelines.summary { body.append(statementHTML(statement, element: "p")) }
+                if let note = answer.guidelines.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
+                for section in answer.guidelines.sections {
+                    body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
+                }
             }
-            body.append("<h2>From the Research</h2>")
-            if let note = answer.research.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
-            for section in answer.research.sections {
-                body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
+            if !answer.research.isEmpty {
+                body.append("<h2>From the Research</h2>")
+                if let note = answer.research.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
+                for section in answer.research.sections {
+                    body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
+                }
             }
             if !answer.references.isEmpty {
                 body.append("<h2>References</h2><ol class=\"references\">")

@@ -18,20 +18,24 @@ extension AnswerRenderer {
             return (lines + [escapeMarkdown(message)]).joined(separator: "\n") + "\n"
         }
         for note in answer.notes { lines.append("> " + escapeMarkdown(note) + "\n") }
-        lines.append("## From the Guidelines\n")
-        for item in answer.guidelines.summary { lines += statement(item, bullet: false); lines.append("") }
-        if let note = answer.guidelines.note { lines.append(escapeMarkdown(note) + "\n") }
-        for section in answer.guidelines.sections {
-            lines.append("### " + escapeMarkdown(section.heading) + "\n")
-            for item in section.statements { lines += statement(item, bullet: true) }
-            lines.append("")
+        if !answer.guidelines.isEmpty {
+            lines.append("## From the Guidelines\n")
+            for item in answer.guidelines.summary { lines += statement(item, bullet: false); lines.append("") }
+            if let note = answer.guidelines.note { lines.append(escapeMarkdown(note) + "\n") }
+            for section in answer.guidelines.sections {
+                lines.append("### " + escapeMarkdown(section.heading) + "\n")
+                for item in section.statements { lines += statement(item, bullet: true) }
+                lines.append("")
+            }
         }
-        lines.append("## From the Research\n")
-        if let note = answer.research.note { lines.append(escapeMarkdown(note) + "\n") }
-        for section in answer.research.sections {
-            lines.append("### " + escapeMarkdown(section.heading) + "\n")
-            for item in section.statements { lines += statement(item, bullet: true) }
-            lines.append("")
+        if !answer.research.isEmpty {
+            lines.append("## From the Research\n")
+            if let note = answer.research.note { lines.append(escapeMarkdown(note) + "\n") }
+            for section in answer.research.sections {
+                lines.append("### " + escapeMarkdown(section.heading) + "\n")
+                for item in section.statements { lines += statement(item, bullet: true) }
+                lines.append("")
+            }
         }
         if !answer.references.isEmpty {
             lines.append("## References\n")

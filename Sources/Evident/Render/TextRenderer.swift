@@ -28,19 +28,23 @@ extension AnswerRenderer {
         }
         for note in answer.notes { paragraph(clean(note)) }
         if !answer.notes.isEmpty { lines.append("") }
-        lines.append(bold("From the Guidelines"))
-        for item in answer.guidelines.summary { statement(item, bullet: false) }
-        if let note = answer.guidelines.note { paragraph(clean(note)) }
-        for section in answer.guidelines.sections {
-            lines.append(bold(clean(section.heading)))
-            for item in section.statements { statement(item, bullet: true) }
+        if !answer.guidelines.isEmpty {
+            lines.append(bold("From the Guidelines"))
+            for item in answer.guidelines.summary { statement(item, bullet: false) }
+            if let note = answer.guidelines.note { paragraph(clean(note)) }
+            for section in answer.guidelines.sections {
+                lines.append(bold(clean(section.heading)))
+                for item in section.statements { statement(item, bullet: true) }
+            }
+            lines.append("")
         }
-        lines.append("")
-        lines.append(bold("From the Research"))
-        if let note = answer.research.note { paragraph(clean(note)) }
-        for section in answer.research.sections {
-            lines.append(bold(clean(section.heading)))
-            for item in section.statements { statement(item, bullet: true) }
+        if !answer.research.isEmpty {
+            lines.append(bold("From the Research"))
+            if let note = answer.research.note { paragraph(clean(note)) }
+            for section in answer.research.sections {
+                lines.append(bold(clean(section.heading)))
+                for item in section.statements { statement(item, bullet: true) }
+            }
         }
         if !answer.references.isEmpty {
             lines.append("")
