@@ -14,6 +14,9 @@ extension AnswerRenderer {
             if let explanation = statement.explain { html += "<div class=\"explain\">\(escapeHTML(explanationLine(explanation)))</div>" }
             return html + "</\(element)>"
         }
+        func sectionHTML(_ section: Answer.Section) -> String {
+            "<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>"
+        }
         var body: [String] = ["<h1>\(escapeHTML(answer.question))</h1>"]
         if let corrected = answer.correctedQuestion { body.append("<p class=\"note\">Showing results for: \(escapeHTML(corrected))</p>") }
         if let query = answer.explain { body.append("<pre class=\"explain\">" + understandingLines(query).map(escapeHTML).joined(separator: "\n") + "</pre>") }
@@ -25,16 +28,12 @@ extension AnswerRenderer {
                 body.append("<h2>From the Guidelines</h2>")
                 for statement in answer.guidelines.summary { body.append(statementHTML(statement, element: "p")) }
                 if let note = answer.guidelines.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
-                for section in answer.guidelines.sections {
-                    body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
-                }
+                body += answer.guidelines.sections.map(sectionHTML)
             }
             if !answer.research.isEmpty {
                 body.append("<h2>From the Research</h2>")
                 if let note = answer.research.note { body.append("<p class=\"note\">\(escapeHTML(note))</p>") }
-                for section in answer.research.sections {
-                    body.append("<h3>\(escapeHTML(section.heading))</h3><ul>" + section.statements.map { statementHTML($0, element: "li") }.joined() + "</ul>")
-                }
+                body += answer.research.sections.map(sectionHTML)
             }
             if !answer.references.isEmpty {
                 body.append("<h2>References</h2><ol class=\"references\">")

@@ -11,6 +11,13 @@ extension AnswerRenderer {
             return out
         }
         var lines: [String] = []
+        func sections(_ sections: [Answer.Section]) {
+            for section in sections {
+                lines.append("### " + escapeMarkdown(section.heading) + "\n")
+                for item in section.statements { lines += statement(item, bullet: true) }
+                lines.append("")
+            }
+        }
         if let corrected = answer.correctedQuestion { lines.append("_Showing results for: " + escapeMarkdown(corrected) + "_\n") }
         if let query = answer.explain { lines += understandingLines(query).map { "> " + escapeMarkdown($0) }; lines.append("") }
         if let message = answer.message {
@@ -22,20 +29,12 @@ extension AnswerRenderer {
             lines.append("## From the Guidelines\n")
             for item in answer.guidelines.summary { lines += statement(item, bullet: false); lines.append("") }
             if let note = answer.guidelines.note { lines.append(escapeMarkdown(note) + "\n") }
-            for section in answer.guidelines.sections {
-                lines.append("### " + escapeMarkdown(section.heading) + "\n")
-                for item in section.statements { lines += statement(item, bullet: true) }
-                lines.append("")
-            }
+            sections(answer.guidelines.sections)
         }
         if !answer.research.isEmpty {
             lines.append("## From the Research\n")
             if let note = answer.research.note { lines.append(escapeMarkdown(note) + "\n") }
-            for section in answer.research.sections {
-                lines.append("### " + escapeMarkdown(section.heading) + "\n")
-                for item in section.statements { lines += statement(item, bullet: true) }
-                lines.append("")
-            }
+            sections(answer.research.sections)
         }
         if !answer.references.isEmpty {
             lines.append("## References\n")

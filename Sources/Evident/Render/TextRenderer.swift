@@ -16,6 +16,12 @@ extension AnswerRenderer {
             for item in statement.items ?? [] { paragraph(clean(item), indent: bullet ? "    • " : "  • ", hanging: bullet ? "      " : "    ") }
             if let explanation = statement.explain { paragraph(dim(explanationLine(explanation)), indent: "    ", hanging: "    ") }
         }
+        func sections(_ sections: [Answer.Section]) {
+            for section in sections {
+                lines.append(bold(clean(section.heading)))
+                for item in section.statements { statement(item, bullet: true) }
+            }
+        }
         if let corrected = answer.correctedQuestion { paragraph("Showing results for: " + clean(corrected)); lines.append("") }
         if let query = answer.explain {
             for line in understandingLines(query) { paragraph(dim(clean(line))) }
@@ -32,19 +38,13 @@ extension AnswerRenderer {
             lines.append(bold("From the Guidelines"))
             for item in answer.guidelines.summary { statement(item, bullet: false) }
             if let note = answer.guidelines.note { paragraph(clean(note)) }
-            for section in answer.guidelines.sections {
-                lines.append(bold(clean(section.heading)))
-                for item in section.statements { statement(item, bullet: true) }
-            }
+            sections(answer.guidelines.sections)
             lines.append("")
         }
         if !answer.research.isEmpty {
             lines.append(bold("From the Research"))
             if let note = answer.research.note { paragraph(clean(note)) }
-            for section in answer.research.sections {
-                lines.append(bold(clean(section.heading)))
-                for item in section.statements { statement(item, bullet: true) }
-            }
+            sections(answer.research.sections)
         }
         if !answer.references.isEmpty {
             lines.append("")
