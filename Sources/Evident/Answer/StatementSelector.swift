@@ -107,6 +107,9 @@ struct StatementSelector {
     /// The concepts a unit's words name, remembered per text: the list check and the second
     /// pass both need them.
     private let sightingsByText = TextMemo<[Vocabulary.Sighting]>()
+    /// Whether a heading or title names a disease other than the question's, remembered per text
+    /// (the concepts it is checked against are those of the text itself).
+    private let contextsNamingAnotherSubject = TextMemo<Bool>()
     /// The question's populations each document title names, remembered per title.
     private let titlePopulations = TextMemo<Set<String>>()
 
@@ -185,8 +188,6 @@ struct StatementSelector {
     /// Every unit of the passages that is about the question, scored.
     func score(_ passages: [RetrievedPassage]) -> [ScoredUnit] {
         var result: [ScoredUnit] = []
-        var headingConflicts: [String: Bool] = [:]
-        var titleConflicts: [String: Bool] = [:]
         for (index, retrieved) in passages.enumerated() {
             let passage = retrieved.passage
             if SourceNoise.isSkippedLabel(passage.label) { continue }
@@ -197,16 +198,8 @@ struct StatementSelector {
             // Units need the subject in their sentence, their context or a title about it (a title
             // that names the subject never names another one, so the cheap test comes first).
             if !titleConcepts.contains(0), !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
-            let conflict: Bool
-            if let known = headingConflicts[heading] { conflict = known } else {
-                conflict = headingNamesAnotherSubject(heading, found: headingConcepts)
-                headingConflicts[heading] = conflict
-            }
-            let titleConflict: Bool
-            if let known = titleConflicts[title] { titleConflict = known } else {
-                titleConflict = headingNamesAnotherSubject(title, found: titleConcepts)
-                titleConflicts[title] = titleConflict
-            }
+            let conflict = contextsNamingAnotherSubject.value(heading) { _ in headingNamesAnotherSubject(heading, found: headingConcepts) }
+            let titleConflict = contextsNamingAnotherSubject.value(title) { _ in headingNamesAnotherSubject(title, found: titleConcepts) }
             let labelAspect = passage.label.flatMap { Intent.questionTypes[$0.lowercased()] ?? IntentCues.aspect(ofHeading: $0) }
             let headingAspect = heading.isEmpty ? nil : IntentCues.aspect(ofHeading: heading)
             // Where neither the title nor the heading names the subject, a unit must name it itself:
