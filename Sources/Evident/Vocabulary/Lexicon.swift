@@ -111,8 +111,7 @@ public final class Lexicon: @unchecked Sendable {
     public var phraseCount: Int { phrases.count }
 
     private func string(_ refs: FileSection, _ index: Int) -> String {
-        let ref = refs.uint32s(index * 2, count: 2)
-        return ref.count == 2 ? strings.string(at: Int(ref[0]), length: Int(ref[1])) : ""
+        strings(refs, index, 1).first ?? ""
     }
 
     /// The strings of refs `start..<start + count`.
