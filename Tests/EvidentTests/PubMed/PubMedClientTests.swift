@@ -122,10 +122,7 @@ import Testing
     }
 
     @Test func aMalformedRecordInABatchCostsOnlyItself() async throws {
-        var changed = PubMedSamples.records
-        let broken = changed[2].pmid
-        changed[2].xml = PubMedSamples.malformed(changed[2].xml)
-        let records = changed
+        let (records, broken) = PubMedSamples.recordsWithMalformed(at: 2)
         let server = PubMedFixtureServer(records: records)
         try await server.run { base in
             let client = EUtilitiesClient(Self.configuration(base, batch: 2))

@@ -6,10 +6,7 @@ import Testing
 /// `evident ingest`, exit statuses, and errors that name the query or the batch.
 @Suite struct PubMedCommandTests {
     @Test func searchIngestsAndCountsNewUpdatedUnchanged() async throws {
-        var changed = PubMedSamples.records
-        let broken = changed[5].pmid
-        changed[5].xml = PubMedSamples.malformed(changed[5].xml)
-        let records = changed
+        let (records, broken) = PubMedSamples.recordsWithMalformed(at: 5)
         let server = PubMedFixtureServer(records: records)
         let directory = TestData.temporaryDirectory("pubmed-cli")
         defer { TestData.remove(directory) }

@@ -57,4 +57,11 @@ enum PubMedSamples {
     static func malformed(_ xml: String) -> String {
         xml.replacingOccurrences(of: "</ArticleTitle>", with: "")
     }
+
+    /// ``records`` with the one at `index` made malformed, and that record's PMID.
+    static func recordsWithMalformed(at index: Int) -> (records: [(pmid: String, xml: String)], broken: String) {
+        var changed = records
+        changed[index].xml = malformed(changed[index].xml)
+        return (changed, changed[index].pmid)
+    }
 }
