@@ -92,6 +92,15 @@ enum SourceNoise {
         anaphoricOpenings.contains(text.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased())
     }
 
+    /// Openings by which a page refers to its own subject ("This condition is inherited in …").
+    static let subjectReferences = ["This condition ", "This disorder ", "This disease ", "This syndrome "]
+
+    /// True when a sentence opens by naming its page's subject as "this condition": on a page
+    /// about one condition it leans on the page's title, not on the sentence before.
+    static func opensWithPageSubject<S: StringProtocol>(_ text: S) -> Bool {
+        subjectReferences.contains { text.hasPrefix($0) }
+    }
+
     /// Openings that continue an argument ("As a result, …").
     static let continuations = ["as a result", "in addition", "in contrast", "on the other hand", "for this reason", "in this case", "in such cases", "in these"]
 

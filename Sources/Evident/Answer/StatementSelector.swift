@@ -79,7 +79,8 @@ struct StatementSelector {
     let tier: Tier
     let vocabulary: Vocabulary
     let classifier: AspectClassifier?
-    let libraryLexicon: Lexicon?
+    /// The checks a unit passes before it is scored.
+    let gate: StatementGate
     let analyzer: Analyzer
     let stems: StemCache
     /// The question's concepts: required ones first (the primary at 0), then related ones.
@@ -135,7 +136,7 @@ struct StatementSelector {
         self.tier = tier
         self.vocabulary = vocabulary
         self.classifier = classifier
-        self.libraryLexicon = libraryLexicon
+        gate = StatementGate(tier: tier, libraryLexicon: libraryLexicon)
         analyzer = snapshot.analyzer
         stems = snapshot.stems
         let required = query.required.sorted { ($0.role == .primary ? 0 : 1) < ($1.role == .primary ? 0 : 1) }
@@ -315,29 +316,16 @@ struct StatementSelector {
 
     private func score(_ unit: EvidenceUnit, retrieved: RetrievedPassage, source: Int, titleConcepts: Set<Int>, headingConcepts: Set<Int>,
                        conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?) -> ScoredUnit? {
-        var text = unit.text
-        var rowHeader = unit.rowHeader
-        if unit.kind == .sentence, retrieved.document.kind == .agencyPage, let fused = SourceNoise.fusedHeading(text) {
-            rowHeader = fused.heading
-            text = fused.rest
-        }
-        text = SourceNoise.withoutConnective(text)
-        let wordCount = text.wordCount
-        let itemsText = unit.items.joined(separator: " ")
         // Noise, questions and fragments are never statements.
-        // An inline list is judged by its lead-in and items (its line may carry site furniture around them).
-        let judged = unit.kind == .inlineList ? String(text) + " " + itemsText : String(unit.quote)
-        if SourceNoise.isFurniture(judged) || text.hasSuffix("?") || (text.hasSuffix(":") && unit.items.isEmpty) { return rejected(unit, "furniture or a question") }
-        if libraryLexicon?.isBoilerplate(unit.quote) == true { return rejected(unit, "site boilerplate") }
-        switch unit.kind {
-        case .sentence: if wordCount < 5 || wordCount > 90 || text.first?.isLowercase == true || text.occurrences(of: " - ") >= 3 { return rejected(unit, "not a sentence that stands alone") }
-        case .listItem, .tableRow: if wordCount < 2 || wordCount > 90 { return rejected(unit, "fragment") }
-        case .inlineList: if unit.items.count < 2 { return rejected(unit, "list of fewer than two items") }
+        let admitted: StatementGate.Admitted
+        // A page's own answer to the asked question about its subject may be a sentence its site repeats.
+        let ownAnswer = titleConcepts.contains(0) && (labelAspect ?? headingAspect) == query.intent
+        switch gate.verdict(on: unit, in: retrieved.document.kind, ownAnswer: ownAnswer) {
+        case .admitted(let unitAdmitted): admitted = unitAdmitted
+        case .rejected(let reason): return rejected(unit, reason)
         }
-        if SourceNoise.isSkippedLabel(rowHeader) { return rejected(unit, "methods or registration label") }
-        if tier == .research && SourceNoise.isMethods(text) { return rejected(unit, "methods, not findings") }
-        let grades = text.containsBytes("(") || text.containsBytes("[") || text.containsBytes(":") ? RecommendationStrength.grades(in: String(text)) : []
-        if let grade = grades.first, Self.isGradeOnly(String(text), grade) { return rejected(unit, "a grade alone") }
+        let text = admitted.text, rowHeader = admitted.rowHeader, wordCount = admitted.wordCount
+        let itemsText = admitted.itemsText, grades = admitted.grades
 
         // Subject: in the sentence, in its context, or in the title of a document about it.
         let sentenceText = Self.sentenceText(text, items: unit.items)
@@ -486,7 +474,7 @@ struct StatementSelector {
         if let year = retrieved.document.year { add("recency", Weight.recency * max(0, min(1, Double(year - 1995) / 30))) }
         let definition = isDefinition(normalized: normalized, positions: positions, subject: subject)
         if definition { add("definition", query.intent == .definition ? Weight.definitionAsked : Weight.definition) }
-        let anaphoric = SourceNoise.leansOnPreviousSentence(text)
+        let anaphoric = SourceNoise.leansOnPreviousSentence(text) && !((subject == .context || subject == .title) && SourceNoise.opensWithPageSubject(text))
         if anaphoric { add("leans on previous sentence", Weight.anaphora) }
         // "…diseases such as Alzheimer's, Parkinson's or Huntington's disease": the subject as one
         // of a list of diseases says nothing of its own about it.
@@ -621,13 +609,6 @@ struct StatementSelector {
         .dosing: ["dose", "dosing", "dosage", "mg"],
         .mechanism: ["mechanism", "pathophysiolog", "pathogen"],
     ]
-
-    /// True when a text is little more than its grade ("(Class I, Level of Evidence: B)").
-    static func isGradeOnly(_ text: String, _ grade: RecommendationStrength.Grade) -> Bool {
-        var rest = text
-        rest.removeSubrange(grade.range)
-        return rest.filter { $0.isLetter || $0 == " " }.wordCount < 3
-    }
 
     /// Logs why a unit was passed over (at trace level) and returns nil.
     private func rejected(_ unit: EvidenceUnit, _ reason: @autoclosure () -> String) -> ScoredUnit? {
