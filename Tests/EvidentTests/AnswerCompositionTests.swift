@@ -99,6 +99,29 @@ struct AnswerCompositionTests {
         #expect(asked.allStatements.contains { $0.text.lowercased().contains("juvenile") })
     }
 
+    @Test("a page answer of only links has nothing to quote; a sentence its site repeats is still the page's own answer")
+    func repeatedSentencesAndLinkPages() throws {
+        let page = try #require(try Self.library.document(id: "medquad:GHR-0000008")).document  // Genetics Home Reference: achromatopsia
+        let treatment = try #require(page.passages.first { $0.heading?.hasPrefix("What are the treatments") == true })
+        let inheritance = try #require(page.passages.first { $0.heading?.hasPrefix("Is achromatopsia inherited") == true })
+        // The treatment "answer" is a list of links; the inheritance answer is two sentences the site repeats on hundreds of pages.
+        #expect(!Self.composer.hasQuotableText(ownAnswer: treatment.text, kind: page.kind, tier: .guideline))
+        #expect(Self.composer.hasQuotableText(ownAnswer: inheritance.text, kind: page.kind, tier: .guideline))
+        let gate = StatementGate(tier: .guideline, libraryLexicon: Self.composer.vocabulary.library)
+        let repeated = try #require(EvidenceUnits.units(of: inheritance.text).first)
+        guard case .rejected(let reason) = gate.verdict(on: repeated, in: page.kind) else {
+            Issue.record("a sentence repeated across subjects passed as evidence outside its page's own answer")
+            return
+        }
+        #expect(reason == "site boilerplate")
+        // Asked the page's own question, the repeated sentence answers it, shown with the page's subject.
+        let answer = try Self.composer.answer("Is achromatopsia inherited?")
+        let statement = try #require(answer.allStatements.first { $0.text.hasPrefix("This condition is inherited in an autosomal recessive pattern") })
+        #expect(answer.references[statement.citations[0] - 1].documentId == "medquad:GHR-0000008")
+        #expect(statement.label?.lowercased().contains("achromatopsia") == true)
+        try Self.checkInvariants(answer, library: Self.library)
+    }
+
     @Test("pointers to another part of a source and sentences that continue a list are not evidence that leads")
     func pointersAndContinuations() {
         #expect(SourceNoise.isFurniture("Refer to the original guideline document for information regarding fruit juice and fruits and vegetables."))

@@ -47,7 +47,6 @@ public struct AnswerComposer: Sendable {
             topics: query.required.map { Answer.Topic(label: $0.concept.name, meshId: $0.concept.isMeSH ? $0.concept.id : nil) },
             guidelines: .init(summary: [], sections: [], note: nil), research: .init(sections: [], note: nil), notes: [],
             references: [], message: nil, disclaimer: disclaimer, elapsedMs: 0, explain: explain ? query : nil)
-        defer { }
         let retriever = EvidenceRetriever(library: library, snapshot: snapshot)
         var retrieved: [Tier: [RetrievedPassage]] = [:]
         var scored: [Tier: [ScoredUnit]] = [:]
@@ -424,6 +423,12 @@ public struct AnswerComposer: Sendable {
         guard similarity(a, b) >= 0.7 else { return false }
         let difference = a.symmetricDifference(b)
         return difference.count <= 3 && difference.allSatisfy { $0.utf8.count <= 4 || $0.allSatisfy(\.isNumber) }
+    }
+
+    /// True when a page's answer to its own question holds something an answer could quote: a
+    /// unit that passes the checks every statement passes (not links, site furniture or fragments).
+    public func hasQuotableText(ownAnswer text: String, kind: DocumentKind, tier: Tier) -> Bool {
+        StatementGate(tier: tier, libraryLexicon: vocabulary.library).admitsSomething(ofOwnAnswer: text, in: kind)
     }
 
     static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {

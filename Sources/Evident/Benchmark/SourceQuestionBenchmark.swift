@@ -3,6 +3,10 @@ import Foundation
 /// Asks the library's own MedQuAD questions — each NIH page's questions ("What causes X?") —
 /// and checks that the answer cites the page the question came from; also with the question
 /// lower-cased, with one word misspelled, and embedded in a three-sentence message.
+///
+/// A question whose page answers it with nothing a statement could quote (Genetics Home
+/// Reference answers every "What are the treatments for X?" with a list of links) is not
+/// counted: an answer citing that page would be citing its links. Such questions are counted apart.
 public struct SourceQuestionBenchmark {
     /// The ways a question is put.
     public enum Variant: String, Codable, Sendable, CaseIterable {
@@ -12,13 +16,24 @@ public struct SourceQuestionBenchmark {
     /// Results of one variant.
     public struct Row: Codable, Sendable {
         public var variant: Variant
+        /// The questions asked (those whose page has answer text).
         public var questions: Int
+        /// The sampled questions not asked because their page's answer has nothing to quote.
+        public var withoutAnswerText: [Unasked]
         /// Share of answers that cite the question's page.
         public var citesPage: Double
         public var p50Milliseconds: Double
         public var p99Milliseconds: Double
         /// The questions whose answer did not cite their page.
         public var missed: [Miss]
+    }
+
+    /// A question not asked because its page's answer has nothing to quote.
+    public struct Unasked: Codable, Sendable {
+        public var question: String
+        public var documentId: String
+        /// The start of the page's answer.
+        public var pageAnswer: String
     }
 
     /// A question whose answer did not cite its page, and what the answer cited or said.
@@ -50,15 +65,18 @@ public struct SourceQuestionBenchmark {
     }
 
     /// Runs `questions` (every `stride`-th of the library's, for a sample) through `composer`.
-    public static func run(composer: AnswerComposer, questions: [(question: String, documentId: String)], variants: [Variant] = Variant.allCases,
+    public static func run(composer: AnswerComposer, questions sampled: [SourceQuestion], variants: [Variant] = Variant.allCases,
                            progress: (Int, Int) -> Void = { _, _ in }) throws -> [Row] {
+        let quotable = sampled.map { composer.hasQuotableText(ownAnswer: $0.pageAnswer, kind: .agencyPage, tier: .guideline) }
+        let questions = zip(sampled, quotable).filter(\.1).map(\.0)
+        let unasked = zip(sampled, quotable).filter { !$0.1 }.map { Unasked(question: $0.0.question, documentId: $0.0.documentId, pageAnswer: String($0.0.pageAnswer.prefix(160))) }
         var rows: [Row] = []
         var done = 0
         for variant in variants {
             var cited = 0
             var times: [Double] = []
             var missed: [Miss] = []
-            for (question, documentId) in questions {
+            for (question, documentId) in questions.map({ ($0.question, $0.documentId) }) {
                 let asked = Self.variant(variant, of: question)
                 let answer = try composer.answer(asked)
                 if answer.references.contains(where: { $0.documentId == documentId }) {
@@ -72,9 +90,23 @@ public struct SourceQuestionBenchmark {
                 if done % 50 == 0 { progress(done, questions.count * variants.count) }
             }
             times.sort()
-            rows.append(Row(variant: variant, questions: questions.count, citesPage: questions.isEmpty ? 0 : Double(cited) / Double(questions.count),
+            rows.append(Row(variant: variant, questions: questions.count, withoutAnswerText: unasked, citesPage: questions.isEmpty ? 0 : Double(cited) / Double(questions.count),
                             p50Milliseconds: times.isEmpty ? 0 : times[times.count / 2], p99Milliseconds: percentile(times, 0.99), missed: missed))
         }
         return rows
+    }
+}
+
+/// A question of a source page, the page, and the page's own answer to it.
+public struct SourceQuestion: Sendable {
+    public var question: String
+    public var documentId: String
+    /// The page's answer (its passage's text).
+    public var pageAnswer: String
+
+    public init(question: String, documentId: String, pageAnswer: String) {
+        self.question = question
+        self.documentId = documentId
+        self.pageAnswer = pageAnswer
     }
 }

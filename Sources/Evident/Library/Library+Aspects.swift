@@ -38,13 +38,13 @@ extension AspectCounts {
 
 extension Library {
     /// The questions of the library's MedQuAD pages (each answer passage's heading) with the
-    /// page's document id, in storage order.
-    public func medquadQuestions() throws -> [(question: String, documentId: String)] {
+    /// page's document id and the page's answer (the passage's text), in storage order.
+    public func medquadQuestions() throws -> [SourceQuestion] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.heading AS question, d.id AS id FROM passage p JOIN document d ON d.rowid = p.documentRowid
+                SELECT p.heading AS question, d.id AS id, p.text AS answer FROM passage p JOIN document d ON d.rowid = p.documentRowid
                 WHERE d.id LIKE 'medquad:%' AND d.deleted = 0 AND p.heading IS NOT NULL ORDER BY p.documentRowid, p.ordinal
-                """).map { ($0["question"] as String, $0["id"] as String) }
+                """).map { SourceQuestion(question: $0["question"], documentId: $0["id"], pageAnswer: $0["answer"]) }
         }
     }
 }

@@ -320,6 +320,8 @@ struct SourceQuestionsBenchCommand: ParsableCommand {
             Every NIH page of MedQuAD carries the questions it answers. Each is asked as written, \
             lower-cased, with its longest word misspelled, and inside a three-sentence message; \
             the answer should cite the page the question came from (target 95% each). \
+            A question whose page answers it with nothing to quote (only links, as Genetics Home \
+            Reference answers every treatment question) is not asked; the table counts them apart. \
             --sample N asks every k-th question so that about N are asked.
             """
     )
@@ -352,11 +354,15 @@ struct SourceQuestionsBenchCommand: ParsableCommand {
         }
         bar.clear()
         if json { try Terminal.printJSON(rows); return }
-        print("variant        questions   cites page   p50 ms   p99 ms")
+        print("variant        questions   no text   cites page   p50 ms   p99 ms")
         for row in rows {
-            print("\(Terminal.pad(row.variant.rawValue, 12))  \(Terminal.pad(Terminal.number(row.questions), 10, right: true))  \(Terminal.pad(String(format: "%.1f%%", row.citesPage * 100), 10, right: true))  \(Terminal.pad(String(format: "%.1f", row.p50Milliseconds), 7, right: true))  \(Terminal.pad(String(format: "%.1f", row.p99Milliseconds), 7, right: true))")
+            print("\(Terminal.pad(row.variant.rawValue, 12))  \(Terminal.pad(Terminal.number(row.questions), 10, right: true))  \(Terminal.pad(Terminal.number(row.withoutAnswerText.count), 8, right: true))  \(Terminal.pad(String(format: "%.1f%%", row.citesPage * 100), 10, right: true))  \(Terminal.pad(String(format: "%.1f", row.p50Milliseconds), 7, right: true))  \(Terminal.pad(String(format: "%.1f", row.p99Milliseconds), 7, right: true))")
         }
         guard failures else { return }
+        if let unasked = rows.first?.withoutAnswerText, !unasked.isEmpty {
+            print("\nnot asked (the page's answer has nothing to quote):")
+            for question in unasked { print("\(question.documentId)  \(question.question)\n    page: \(question.pageAnswer)") }
+        }
         for row in rows where !row.missed.isEmpty {
             print("\nmissed (\(row.variant.rawValue)):")
             for miss in row.missed {
