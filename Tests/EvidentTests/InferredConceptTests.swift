@@ -55,6 +55,32 @@ struct InferredConceptTests {
         if !expected.isEmpty { #expect(query.primary?.concept.id == expected) }
     }
 
+    @Test("the compiled vocabulary knows the descriptors under a descriptor (the inverse of its tree's broader links)")
+    func narrowerDescriptors() throws {
+        let mesh = TestVocabulary.mesh
+        let umbrella = try #require(mesh.concept(id: "D046110"))  // Hypertension, Pregnancy-Induced
+        #expect(Set(mesh.narrower(umbrella)).isSuperset(of: ["D011225", "D004461", "D017359"]), "\(mesh.narrower(umbrella))")  // Pre-Eclampsia, Eclampsia, HELLP
+        let preeclampsia = try #require(mesh.concept(id: "D011225"))
+        #expect(mesh.broader(preeclampsia).contains("D046110"))
+        #expect(mesh.narrower(preeclampsia).allSatisfy { id in mesh.concept(id: id).map { mesh.broader($0).contains("D011225") } ?? false })
+        #expect(mesh.narrower(try #require(mesh.concept(id: "D001764"))).isEmpty)  // Blepharospasm: a leaf
+    }
+
+    @Test("a form the question implies stands for its narrower forms too; a page's name that says the population stands for that form")
+    func umbrellaNames() throws {
+        let inferred = try #require(understanding.understand("I'm 20 weeks pregnant, bad headache, BP 150/95, what should I do?").primary)
+        let names = Set(inferred.concept.synonyms.map { LexiconText.key($0) })
+        #expect(names.contains("pre eclampsia") || names.contains("preeclampsia"), "\(inferred.concept.synonyms)")
+        #expect(names.contains("eclampsia"))
+        // MedlinePlus's page "High Blood Pressure in Pregnancy" stays the subject, under the form's names as well.
+        let query = understanding.understand("how to treat high blood pressure in pregnancy")
+        let primary = try #require(query.primary)
+        #expect(primary.concept.name == "High Blood Pressure in Pregnancy" && primary.inferredFrom == nil, "\(primary.concept.name)")
+        let pageNames = Set(primary.concept.synonyms.map { LexiconText.key($0) })
+        #expect(pageNames.contains("gestational hypertension") && pageNames.contains("eclampsia"), "\(primary.concept.synonyms)")
+        #expect(!query.mentions.contains { $0.concept.id == "D046110" })
+    }
+
     @Test("the answer to the pregnant woman's question is about hypertension in pregnancy, not headache types")
     func pregnancyAnswer() throws {
         let answer = try TestVocabulary.starter.composer.answer("I'm 20 weeks pregnant, bad headache, BP 150/95, what should I do?")
@@ -63,6 +89,8 @@ struct InferredConceptTests {
         #expect(!statements.isEmpty)
         #expect(answer.notes.contains { $0.hasPrefix("Read as a question on ") && $0.hasSuffix(" (hypertension in pregnancy, from blood pressure 150).") }, "\(answer.notes)")
         #expect(statements.contains("pregnan") || statements.contains("eclampsia") || statements.contains("gestational"), "\(statements.prefix(600))")
+        // Statements on pre-eclampsia are statements on hypertension in pregnancy: the headache is covered with it.
+        #expect(!answer.notes.contains { $0.contains("no evidence on Headache") }, "\(answer.notes)")
     }
 }
 

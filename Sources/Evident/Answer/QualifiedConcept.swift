@@ -14,16 +14,18 @@ enum QualifiedConcept {
         "older adults": ["{} in the elderly", "{} in older adults", "senile {}"],
     ]
 
-    /// The narrower concept for `base` in the question's populations, with the phrase that names it.
-    static func find(_ asked: Concept, qualifiers: [Qualifier], vocabulary: Vocabulary) -> (concept: Concept, phrase: String, population: String)? {
+    /// The narrower concept for `base` in the question's populations, with the phrase that names
+    /// it; `askedNamesIt` when the asked name already says the population ("High Blood Pressure
+    /// in Pregnancy", a page's subject), which then stands for that concept.
+    static func find(_ asked: Concept, qualifiers: [Qualifier], vocabulary: Vocabulary)
+        -> (concept: Concept, phrase: String, population: String, askedNamesIt: Bool)? {
         // A library's own name ("Diabetes", an institute page's subject) stands for the MeSH
         // disease it names.
         let base = asked.isMeSH ? asked : asked.broader.lazy.compactMap { vocabulary.concept(id: $0) }.first { $0.isMeSH } ?? asked
         guard base.categories.contains(.disease) || base.categories.contains(.libraryName) else { return nil }
         let names = [base.name] + base.synonyms.prefix(4)
-        // A name that already says the population ("Obesity in Children", a page's subject) is asked as it is.
         let askedName = IntentCues.normalized(asked.name)
-        for qualifier in qualifiers where qualifier.kind == .population && !qualifier.matches(askedName) {
+        for qualifier in qualifiers where qualifier.kind == .population {
             for phrasing in phrasings[qualifier.label] ?? [] {
                 for name in names {
                     let phrase = phrasing.replacingOccurrences(of: "{}", with: name.lowercased())
@@ -34,7 +36,7 @@ enum QualifiedConcept {
                           // the phrase, built from its name, must then do.
                           concept.broader.contains(base.id) || !base.isMeSH
                     else { continue }
-                    return (concept, phrase, qualifier.label)
+                    return (concept, phrase, qualifier.label, qualifier.matches(askedName))
                 }
             }
         }

@@ -48,8 +48,8 @@ public enum EvidentResources {
     }
 
     /// What a compiled MeSH vocabulary holds; raised when a build adds to it (2: descriptors'
-    /// broader descriptors from their tree numbers).
-    public static let meshContentVersion = 2
+    /// broader descriptors from their tree numbers; 3: their narrower descriptors).
+    public static let meshContentVersion = 3
 
     /// True when a compiled MeSH vocabulary holds all this version compiles into it.
     public static func isCurrent(_ lexicon: Lexicon) -> Bool {

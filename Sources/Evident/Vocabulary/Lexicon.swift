@@ -63,6 +63,9 @@ public final class Lexicon: @unchecked Sendable {
     private let conceptLists: FileSection
     private let synonymRefs: FileSection
     private let broaderRefs: FileSection
+    /// Per concept: narrower start and count (absent from lexicons built before it existed).
+    private let narrowerLists: FileSection
+    private let narrowerRefs: FileSection
     private let phrases: FileHashTable
     private let phrasePrefixes: FileHashTable
     private let abbreviations: FileHashTable
@@ -85,6 +88,8 @@ public final class Lexicon: @unchecked Sendable {
         conceptInfo = file.readable("c.info")
         synonymRefs = file.readable("c.syn")
         broaderRefs = file.readable("c.br")
+        narrowerLists = file.readable("c.nrl")
+        narrowerRefs = file.readable("c.nr")
         phrases = FileHashTable(file, prefix: "p")
         phrasePrefixes = FileHashTable(file, prefix: "pp")
         phraseFilter = file.wideIntegers("bf")
@@ -151,6 +156,14 @@ public final class Lexicon: @unchecked Sendable {
     public func broader(_ concept: Int) -> [String] {
         let lists = lists(concept)
         return strings(broaderRefs, lists[2], lists[3])
+    }
+
+    /// The ids of the concepts directly under the concept (MeSH files "Pre-Eclampsia" under
+    /// "Hypertension, Pregnancy-Induced").
+    public func narrower(_ concept: Int) -> [String] {
+        guard narrowerLists.byteCount >= (concept + 1) * 8 else { return [] }
+        let list = narrowerLists.uint32s(concept * 2, count: 2)
+        return list.count == 2 ? strings(narrowerRefs, Int(list[0]), Int(list[1])) : []
     }
 
     /// The concept's preferred name, then its synonyms (without reading the rest of its record).

@@ -90,6 +90,17 @@ struct LexiconBuilder {
             for id in concept.broader { broader += intern(id) }
             idTable.append(concept.id, [UInt32(index)])
         }
+        // Narrower concepts, the inverse of the broader lists (within this lexicon).
+        var children = [[Int]](repeating: [], count: concepts.count)
+        for (index, concept) in concepts.enumerated() {
+            for id in concept.broader { if let parent = conceptIndex[id], parent != index { children[parent].append(index) } }
+        }
+        var narrower: [UInt32] = [], narrowerLists: [UInt32] = []
+        narrowerLists.reserveCapacity(concepts.count * 2)
+        for list in children {
+            narrowerLists += [UInt32(narrower.count / 2), UInt32(list.count)]
+            for child in list { narrower += intern(concepts[child].id) }
+        }
         // Spelling words sorted by length, then alphabetically, with an index by length.
         let words = spelling.sorted { ($0.key.utf8.count, $0.key) < ($1.key.utf8.count, $1.key) }
         var wordRefs: [UInt32] = []
@@ -108,6 +119,8 @@ struct LexiconBuilder {
         file.add("c.lists", lists)
         file.add("c.syn", synonyms)
         file.add("c.br", broader)
+        file.add("c.nr", narrower)
+        file.add("c.nrl", narrowerLists)
         phrases.write(into: &file, prefix: "p")
         // Every proper word prefix of a phrase, so linking stops extending a span early.
         var prefixes = HashTableBuilder()

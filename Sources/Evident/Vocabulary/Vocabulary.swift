@@ -195,6 +195,18 @@ public final class Vocabulary: Sendable {
         return sighting.lexicon.broader(sighting.index)
     }
 
+    /// The names (preferred name and synonyms) of the MeSH descriptors under `id`, to `depth`
+    /// levels ("pre-eclampsia", "eclampsia", "HELLP syndrome" under pregnancy-induced hypertension).
+    public func narrowerNames(of id: String, depth: Int = 2) -> [String] {
+        guard let mesh, let root = mesh.concept(id: id) else { return [] }
+        var names: [String] = [], level = [root], seen: Set<Int> = [root]
+        for _ in 0..<depth {
+            level = level.flatMap { mesh.narrower($0) }.compactMap { mesh.concept(id: $0) }.filter { seen.insert($0).inserted }
+            names += level.flatMap { mesh.names($0) }
+        }
+        return names
+    }
+
     /// The concepts named in `words`, as ``link(_:linkable:lowercaseAbbreviations:)`` finds them,
     /// without resolving their names.
     public func sightings(_ words: [LexiconText.Word], linkable: (String) -> Bool) -> [Sighting] {
