@@ -124,6 +124,7 @@ struct QuestionTests {
         ("what HbA1c target for my 8-year-old with type 1 diabetes", .treatment, [.threshold], ["children", "HbA1c 8-year-old"]),
         ("Is asthma inherited?", .genetics, [], ["none"]),
         ("montelukast vs salmeterol for asthma", .comparison, [], ["none"]),
+        ("I have a bad headache and my BP was 150/95. What should I do?", .treatment, [], ["blood pressure 150"]),
     ])
     func attributes(question: String, intent: Intent, details: [AttributeDetail], qualifiers: [String]) {
         let normalized = IntentCues.normalized(question)
@@ -132,6 +133,18 @@ struct QuestionTests {
         let found = Qualifier.detect(in: question).map(\.label)
         for qualifier in qualifiers where qualifier != "none" && !qualifier.contains("old") { #expect(found.contains(qualifier), "\(found)") }
         if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
+    }
+
+    @Test("a recommendation is about what it recommends: treatment only when nothing else is recommended", arguments: [
+        ("The USPSTF recommends screening for preeclampsia in pregnant women with blood pressure measurements throughout pregnancy.", Intent?.some(.diagnosis)),
+        ("Vaccination against influenza is recommended for all adults aged 65 and older.", .prevention),
+        ("Colchicine, NSAIDs, or glucocorticoids are strongly recommended as first-line therapy for gout flares.", nil),
+        ("Severe hypertension in pregnancy should be treated with methyldopa, labetalol, or nifedipine; screening should continue.", nil),
+        ("Women should be offered treatment with insulin if diet fails.", nil),
+    ])
+    func recommendedAspect(sentence: String, aspect: Intent?) {
+        let normalized = IntentCues.normalized(sentence)
+        #expect(IntentCues.recommendedAspect(IntentCues.sentenceCueCounts(normalized), in: normalized) == aspect)
     }
 
     @Test("a value question names the measure asked about; other questions name none", arguments: [

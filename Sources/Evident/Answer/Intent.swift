@@ -18,7 +18,7 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .mechanism: [("mechanism", 2), ("pathophysiolog", 2), ("pathogenes", 2), ("how does", 1), ("how do", 0.5), ("mode of action", 2), ("work", 0.5)]
         case .symptoms: [("symptom", 2), ("sign", 1.5), ("presentation", 1.5), ("present with", 1.5), ("manifest", 1.5), ("feel like", 1), ("look like", 1), ("clinical feature", 2), ("how do i know", 1.5), ("how would i know", 1.5)]
         case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1)]
-        case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1)]
+        case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("what should i do", 1.5), ("what should we do", 1.5), ("what do i do", 1.5), ("what can i do", 1.5), ("what can be done", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1)]
         case .prognosis: [("prognos", 2), ("outlook", 2), ("survival", 2), ("life expectancy", 2), ("recover", 1.5), ("go away", 1.5), ("long term", 1), ("mortality", 1.5), ("course of", 1), ("outcome", 1.5), ("grow out of", 2), ("complication", 1.5), ("fatal", 1.5), ("die from", 1.5), ("curable", 1.5), ("permanent", 1)]
         case .prevention: [("prevent", 2), ("avoid", 1.5), ("reduce the risk", 2), ("lower the risk", 2), ("prophyla", 2), ("vaccin", 1.5), ("protect", 1)]
         case .epidemiology: [("how common", 2), ("prevalen", 2), ("inciden", 2), ("epidemiolog", 2), ("who get", 2), ("how many people", 2), ("frequen", 1), ("how rare", 2), ("rare is", 1.5)]
@@ -205,6 +205,22 @@ enum IntentCues {
     }()
 
     private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
+
+    /// Treatment cues that only say a line recommends something ("The USPSTF recommends
+    /// screening for …"): what it recommends decides its aspect.
+    static let recommendationCues = ["recommend", "should be", "should receive", "offered", "consider", "suggest", "indicated", "option"]
+
+    /// Aspects a recommendation may be about other than treatment.
+    static let recommendedAspects: [Intent] = [.diagnosis, .prevention]
+
+    /// The aspect a recommendation is about when its only treatment cues are recommendation
+    /// verbs and it names another aspect ("recommends screening": diagnosis); nil otherwise.
+    static func recommendedAspect(_ counts: [Intent: Int], in normalized: String) -> Intent? {
+        guard let treatment = counts[.treatment],
+              let other = recommendedAspects.first(where: { counts[$0] != nil }) else { return nil }
+        let verbs = recommendationCues.filter { contains(normalized, cue: $0) }.count
+        return treatment <= verbs ? other : nil
+    }
 
     /// How many of each intent's sentence cues occur at word starts of normalised text.
     static func sentenceCueCounts(_ normalized: String) -> [Intent: Int] {

@@ -367,10 +367,18 @@ struct StatementSelector {
         // Aspect.
         let normalized = IntentCues.normalized(String(text) + " " + itemsText)
         // A list's aspect is its lead-in's: its items name things ("…that causes neck spasms").
-        let cueCounts = IntentCues.sentenceCueCounts(unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized)
+        let cueText = unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized
+        var cueCounts = IntentCues.sentenceCueCounts(cueText)
         let contextAspect = rowHeader.flatMap { IntentCues.aspect(ofHeading: String($0)) } ?? unit.leadIn.flatMap { IntentCues.aspect(ofHeading: String($0)) }
         var (aspect, aspectFrom) = decideAspect(cueCounts: cueCounts, label: labelAspect, heading: contextAspect ?? headingAspect) {
             analyzer.terms(String(text) + " " + itemsText, cache: stems)
+        }
+        // A recommendation is about what it recommends ("The USPSTF recommends screening for
+        // preeclampsia" is on diagnosis, under whatever label), not about treatment.
+        let recommended = IntentCues.recommendedAspect(cueCounts, in: cueText)
+        if let recommended {
+            cueCounts[.treatment] = nil
+            (aspect, aspectFrom) = (recommended, "sentence")
         }
         let asked = query.intent == .comparison ? [Intent.comparison, .treatment] : [query.intent]
 
@@ -393,7 +401,9 @@ struct StatementSelector {
             add("question words", Weight.questionWord * Double(otherWords.filter { keys.contains(String($0.prefix(7))) }.count))
         }
         var fit = 0.0
-        let direct = positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
+        // "Recommends" near the subject answers a treatment question only when treatment is what is recommended.
+        let recommendsOther = recommended != nil && (query.intent == .treatment || query.intent == .comparison)
+        let direct = !recommendsOther && positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
         if asked.contains(aspect) || (direct && asked.contains(where: { cueCounts[$0] != nil })) {
             fit = 1
             if !asked.contains(aspect), aspectFrom != "label" || direct { aspect = query.intent; aspectFrom = "sentence" }
