@@ -112,6 +112,29 @@ struct EmbeddedNameTests {
         #expect(fever.concepts(in: "Unlike Q fever, a fever after vaccination is usually mild.") == [0])
     }
 
+    @Test("an abbreviation a source defines as something else does not name the concept there (HD: hemodialysis)")
+    func abbreviationDefinedOtherwise() throws {
+        let vocabulary = TestVocabulary.starter.composer.vocabulary
+        let huntington = try #require(vocabulary.concept(id: "D006816"))  // Huntington Disease, asked as "HD"
+        let matcher = ConceptMatcher([(huntington, ["HD"])], vocabulary: vocabulary)
+        let dialysis = "The etiology of hemodialysis (HD)-induced hypotension and hypertension remains speculative."
+        #expect(matcher.abbreviationsDefinedOtherwise(in: dialysis) == ["HD"])
+        let ignoring = matcher.abbreviationsDefinedOtherwise(in: dialysis)
+        #expect(matcher.positions(in: LexiconText.words("ET-1 levels were comparable in the three HD groups."), ignoring: ignoring).isEmpty)
+        #expect(matcher.positions(in: LexiconText.words("ET-1 levels were comparable in the three HD groups.")).keys.sorted() == [0])
+        // Defined as the concept itself, in its own words or others sharing a distinctive word.
+        #expect(matcher.abbreviationsDefinedOtherwise(in: "Huntington disease (HD) is a genetic neurodegenerative disorder.").isEmpty)
+        #expect(matcher.abbreviationsDefinedOtherwise(in: "Huntington's chorea (HD) was first described in 1872.").isEmpty)
+    }
+
+    @Test("research on a question about patients shows no finding in animals or cells")
+    func noPreclinicalResearch() throws {
+        let answer = try TestVocabulary.starter.composer.answer("What causes Huntington disease?", tier: .research)
+        for statement in answer.research.sections.flatMap(\.statements) {
+            #expect(!SourceNoise.isPreclinical(IntentCues.normalized(statement.text + " " + (statement.items ?? []).joined(separator: " "))), "\(statement.text)")
+        }
+    }
+
     @Test("a form MeSH names after the disease is the disease (nephrogenic diabetes insipidus, gestational diabetes)")
     func forms() throws {
         #expect(try matcher("D003919").concepts(in: "The hereditary form of nephrogenic diabetes insipidus is caused by genetic mutations.") == [0])

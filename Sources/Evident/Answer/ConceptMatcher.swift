@@ -7,6 +7,8 @@ struct ConceptMatcher {
     private var abbreviations: [String: [Int]] = [:]
     /// The concepts, in the order given.
     let ids: [String]
+    /// Per concept: the distinctive words of its names.
+    private var nameWords: [Set<String>] = []
     /// Diseases among the concepts: their names inside another disease's name do not count.
     private let diseases: Set<Int>
     /// The vocabulary that knows the longer names ("Q fever" around "fever").
@@ -28,9 +30,11 @@ struct ConceptMatcher {
         // A library's name for a disease stands for the MeSH concepts it names.
         sameAs = concepts.map { Set([$0.concept.id] + ($0.concept.isMeSH ? [] : $0.concept.broader)) }
         formPrefixes = concepts.map { $0.concept.name.lowercased() + "," }
+        nameWords = Array(repeating: [], count: concepts.count)
         for (number, entry) in concepts.enumerated() {
             var names = [entry.concept.name] + entry.concept.synonyms + entry.extraNames
             names = names.filter { !MeSHTables.isAbbreviation($0) }
+            for name in names { nameWords[number].formUnion(LexiconText.words(name).map(\.key).filter(Self.isDistinctive)) }
             for name in names {
                 let words = LexiconText.words(name).map(\.key)
                 guard let first = words.first, !(words.count == 1 && QuestionWords.isFiller(first)) else { continue }
@@ -49,8 +53,31 @@ struct ConceptMatcher {
         Set(positions(in: words).keys)
     }
 
-    /// Each concept named in a text cut into words, with the word position of its first mention.
-    func positions(in words: [LexiconText.Word]) -> [Int: Int] {
+    /// The abbreviations of the concepts that a source defines as something else ("hemodialysis
+    /// (HD)" in an abstract, for a question on Huntington disease): there they name that.
+    func abbreviationsDefinedOtherwise(in text: String) -> Set<String> {
+        guard !abbreviations.isEmpty, abbreviations.keys.contains(where: { text.containsBytes("(" + $0) }) else { return [] }
+        var redefined = Set<String>()
+        for definition in AbbreviationMiner.definitions(in: text) {
+            guard let numbers = abbreviations[definition.short] else { continue }
+            // The same thing in other words ("low-dose computed tomography (LDCT)" for "low-dose
+            // CT") shares a distinctive word with one of the concept's names.
+            let longWords = Set(LexiconText.words(definition.long).map(\.key).filter(Self.isDistinctive))
+            if numbers.allSatisfy({ nameWords[$0].isDisjoint(with: longWords) }) { redefined.insert(definition.short) }
+        }
+        return redefined
+    }
+
+    /// Words too general to tell two names apart ("disease", "syndrome").
+    static let generalWords: Set<String> = ["disease", "diseases", "syndrome", "disorder", "disorders", "infection", "infections",
+                                            "chronic", "acute", "type", "primary", "secondary", "severe", "with", "from", "and"]
+
+    /// True when a word may tell one name from another: four letters or more and not general.
+    static func isDistinctive(_ key: String) -> Bool { key.utf8.count >= 4 && !generalWords.contains(key) }
+
+    /// Each concept named in a text cut into words, with the word position of its first mention;
+    /// abbreviations in `ignoring` (defined as something else by the source) name none.
+    func positions(in words: [LexiconText.Word], ignoring redefined: Set<String> = []) -> [Int: Int] {
         var found: [Int: Int] = [:]
         for (index, word) in words.enumerated() {
             if let names = byFirstWord[word.key] {
@@ -60,7 +87,7 @@ struct ConceptMatcher {
                     if matched && !isInsideAnotherDisease(concept, words, index..<(index + name.count)) { found[concept] = index }
                 }
             }
-            if !abbreviations.isEmpty, let numbers = abbreviations[String(word.original)] {
+            if !abbreviations.isEmpty, let numbers = abbreviations[String(word.original)], redefined.isEmpty || !redefined.contains(String(word.original)) {
                 for number in numbers where found[number] == nil { found[number] = index }
             }
         }

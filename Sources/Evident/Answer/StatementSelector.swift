@@ -113,6 +113,8 @@ struct StatementSelector {
     private let contextsNamingAnotherSubject = TextMemo<Bool>()
     /// The question's populations each document title names, remembered per title.
     private let titlePopulations = TextMemo<Set<String>>()
+    /// Per document id: the question's abbreviations it defines as something else.
+    private let redefinedByDocument = TextMemo<Set<String>>()
 
     /// Words that, just before a disease's name, make it a subtype or subgroup of the disease.
     static let subtypeWords: Set<String> = [
@@ -182,8 +184,6 @@ struct StatementSelector {
         static let strongGrade = 0.25, moderateGrade = 0.1
         /// The subject named as one of a list of diseases.
         static let listedAmongOthers = -0.5
-        /// A finding in animals or cells.
-        static let preclinical = -0.5
     }
 
     /// Every unit of the passages that is about the question, scored.
@@ -206,10 +206,18 @@ struct StatementSelector {
             // Where neither the title nor the heading names the subject, a unit must name it itself:
             // a byte search rules most units of a long guideline out before they are analysed.
             let unitMustNameSubject = (!titleConcepts.contains(0) || titleConflict) && !headingConcepts.contains(0)
+            // An abbreviation defined as something else anywhere in the document ("hemodialysis
+            // (HD)" in an abstract's background) means that in all of it.
+            let redefined = redefinedByDocument.value(retrieved.document.id) { _ in
+                retrieved.document.passages.reduce(into: matcher.abbreviationsDefinedOtherwise(in: retrieved.document.title ?? "")) {
+                    $0.formUnion(matcher.abbreviationsDefinedOtherwise(in: $1.text))
+                }
+            }
             for unit in EvidenceUnits.units(of: passage.text) {
                 if unitMustNameSubject, !needles.mayMatch(String(unit.quote) + " " + (unit.leadIn.map(String.init) ?? "")) { continue }
                 if let scored = score(unit, retrieved: retrieved, source: index, titleConcepts: titleConcepts, headingConcepts: headingConcepts,
-                                      conflict: conflict, titleConflict: titleConflict, labelAspect: labelAspect, headingAspect: headingAspect) {
+                                      conflict: conflict, titleConflict: titleConflict, labelAspect: labelAspect, headingAspect: headingAspect,
+                                      redefined: redefined) {
                     result.append(scored)
                 }
             }
@@ -315,7 +323,7 @@ struct StatementSelector {
     }
 
     private func score(_ unit: EvidenceUnit, retrieved: RetrievedPassage, source: Int, titleConcepts: Set<Int>, headingConcepts: Set<Int>,
-                       conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?) -> ScoredUnit? {
+                       conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?, redefined: Set<String>) -> ScoredUnit? {
         // Noise, questions and fragments are never statements.
         let admitted: StatementGate.Admitted
         // A page's own answer to the asked question about its subject may be a sentence its site repeats.
@@ -330,7 +338,7 @@ struct StatementSelector {
         // Subject: in the sentence, in its context, or in the title of a document about it.
         let sentenceText = Self.sentenceText(text, items: unit.items)
         let words = LexiconText.words(sentenceText)
-        let positions = matcher.positions(in: words)
+        let positions = matcher.positions(in: words, ignoring: redefined)
         let inSentence = Set(positions.keys)
         // In a document about another disease, a passing mention deep in a sentence is not its subject.
         if titleConflict, !inContext(headingConcepts, rowHeader, unit.leadIn).contains(0), let at = positions[0], at > 4 { return rejected(unit, "passing mention in a page about another disease") }
@@ -477,7 +485,8 @@ struct StatementSelector {
         }
         // A clinician's question is answered by studies of patients before studies of animals
         // or cells, unless it asks about those ("in mice").
-        if tier == .research, !asksPreclinical, SourceNoise.isPreclinical(normalized) { add("animals or cells", Weight.preclinical) }
+        // A finding in animals or cells does not answer a clinician's question about patients.
+        if tier == .research, !asksPreclinical, SourceNoise.isPreclinical(normalized) { return rejected(unit, "a finding in animals or cells") }
         add("kind of evidence", Self.evidenceWeight(retrieved.document.kind))
         add("passage match", Weight.passage * retrieved.passageScore)
         add("document rank", Weight.documentRank / (1 + 0.3 * Double(retrieved.documentRank)))
