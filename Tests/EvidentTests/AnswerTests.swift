@@ -135,6 +135,18 @@ struct QuestionTests {
         if qualifiers == ["none"] { #expect(found.filter { $0 != "acute" }.isEmpty, "\(found)") }
     }
 
+    @Test("question understanding: species written short, drug classes by their abbreviation, misspelled attribute words", arguments: [
+        ("H pylori first-line regimen", "D016480", Intent.treatment),              // Helicobacter pylori
+        ("E. coli UTI treatment", "D004926", .treatment),                           // Escherichia coli
+        ("SSRI for adolescent depression", "D017367", .treatment),                  // Selective Serotonin Reuptake Inhibitors
+        ("hemochromatosis sreening in family members", "D006432", .diagnosis),
+    ])
+    func understandsShortForms(question: String, concept: String, intent: Intent) {
+        let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)
+        #expect(query.mentions.contains { $0.concept.id == concept }, "\(query.mentions.map { "\($0.concept.name) [\($0.concept.id)]" })")
+        #expect(query.intent == intent)
+    }
+
     @Test("a recommendation is about what it recommends: treatment only when nothing else is recommended", arguments: [
         ("The USPSTF recommends screening for preeclampsia in pregnant women with blood pressure measurements throughout pregnancy.", Intent?.some(.diagnosis)),
         ("Vaccination against influenza is recommended for all adults aged 65 and older.", .prevention),

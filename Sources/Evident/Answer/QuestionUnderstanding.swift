@@ -25,12 +25,13 @@ public struct QuestionUnderstanding: Sendable {
     public func understand(_ question: String) -> StructuredQuery {
         let trimmed = question.trimmingCharacters(in: .whitespacesAndNewlines)
         // Spelling first, on the whole text, so linking sees the corrected words; a correction
-        // is kept only when the corrected word is part of a concept the vocabulary links.
+        // is kept only when the corrected word is part of a concept the vocabulary links, or
+        // says what is asked ("sreening": screening).
         var (corrected, corrections) = correctSpelling(trimmed)
         if !corrections.isEmpty {
             let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
                 .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
-            let kept = corrections.filter { linkedWords.contains($0.to) }
+            let kept = corrections.filter { linkedWords.contains($0.to) || Self.asksAttribute($0.to) }
             if kept.count != corrections.count {
                 (corrected, corrections) = kept.isEmpty ? (trimmed, []) : correctSpelling(trimmed, only: Set(kept.map(\.from)))
             }
@@ -195,10 +196,12 @@ public struct QuestionUnderstanding: Sendable {
             if best == nil || score > best!.score { best = (index, score) }
         }
         if let best { mentions[best.index].role = .primary }
-        // A drug with a disease and no attribute cue is a treatment question.
-        if intent == .definition, mentions.contains(where: { $0.role == .key || $0.role == .primary }),
-           mentions.filter({ $0.role == .key || $0.role == .primary }).count >= 2,
-           mentions.contains(where: { ($0.role == .key || $0.role == .primary) && ($0.concept.categories.contains(.chemical) || $0.concept.categories.contains(.procedure)) }) {
+        // A drug (or a class of drugs, "SSRI for adolescent depression") with a disease and no
+        // attribute cue is a treatment question.
+        let named = mentions.filter { !$0.negated && ($0.role == .key || $0.role == .primary || $0.role == .related) }
+        if intent == .definition, mentions.contains(where: { $0.role == .key || $0.role == .primary }), named.count >= 2,
+           named.contains(where: { $0.concept.categories.contains(.chemical) || $0.concept.categories.contains(.procedure) }),
+           named.contains(where: { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }) {
             intent = .treatment
         }
     }
@@ -229,6 +232,14 @@ public struct QuestionUnderstanding: Sendable {
     /// "no known diabetes", "non-diabetic").
     static func isNegated(_ words: [LexiconText.Word], before position: Int) -> Bool {
         words[max(0, position - 2)..<position].contains { negations.contains($0.key) }
+    }
+
+    /// True when a single word is a specific cue of an asked attribute ("screening", "dosage").
+    static func asksAttribute(_ word: String) -> Bool {
+        let normalized = IntentCues.normalized(word)
+        return Intent.allCases.contains { intent in
+            intent.questionCues.contains { $0.weight >= 1.5 && !$0.cue.contains(" ") && IntentCues.contains(normalized, cue: $0.cue) }
+        }
     }
 
     /// Corrects words the library has never seen; returns the corrected text and the corrections.

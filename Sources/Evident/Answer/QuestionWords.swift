@@ -92,7 +92,7 @@ enum QuestionWords {
         "tbi": "traumatic brain injury", "sah": "subarachnoid hemorrhage", "ich": "intracerebral hemorrhage", "lbp": "low back pain",
         "mdd": "major depressive disorder", "gad": "generalized anxiety disorder", "ptsd": "post-traumatic stress disorder",
         "adhd": "attention deficit hyperactivity disorder", "aud": "alcohol use disorder", "oud": "opioid use disorder",
-        "etoh": "alcohol", "ult": "urate-lowering therapy", "ssri": "serotonin reuptake inhibitors", "nsaid": "anti-inflammatory agents",
+        "etoh": "alcohol", "ult": "urate-lowering therapy", "ssri": "selective serotonin reuptake inhibitors", "ssris": "selective serotonin reuptake inhibitors", "nsaid": "anti-inflammatory agents",
         "nsaids": "anti-inflammatory agents", "ppi": "proton pump inhibitors", "ppis": "proton pump inhibitors", "ics": "inhaled corticosteroids",
         "doac": "direct oral anticoagulant", "doacs": "direct oral anticoagulants", "sglt2i": "SGLT2 inhibitors", "a1c": "HbA1c",
         "hba1c": "HbA1c", "bp": "blood pressure", "crc": "colorectal cancer", "hcc": "hepatocellular carcinoma",

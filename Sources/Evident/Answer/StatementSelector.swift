@@ -388,7 +388,10 @@ struct StatementSelector {
             cueCounts[.treatment] = nil
             (aspect, aspectFrom) = (recommended, "sentence")
         }
-        let asked = query.intent == .comparison ? [Intent.comparison, .treatment] : [query.intent]
+        var asked = query.intent == .comparison ? [Intent.comparison, .treatment] : [query.intent]
+        // A dose under a treatment heading is a regimen ("Outpatient Treatment › Healthy Adults:
+        // Amoxicillin 1 g orally three times daily"): it answers a treatment question.
+        if asked.contains(.treatment), aspect == .dosing, (contextAspect ?? labelAspect ?? headingAspect) == .treatment { asked.append(.dosing) }
 
         var parts: [StatementExplanation.Part] = []
         func add(_ name: String, _ value: Double) { if value != 0 { parts.append(.init(name: name, value: (value * 1000).rounded() / 1000)) } }

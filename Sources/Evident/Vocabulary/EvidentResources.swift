@@ -48,8 +48,9 @@ public enum EvidentResources {
     }
 
     /// What a compiled MeSH vocabulary holds; raised when a build adds to it (2: descriptors'
-    /// broader descriptors from their tree numbers; 3: their narrower descriptors).
-    public static let meshContentVersion = 3
+    /// broader descriptors from their tree numbers; 3: their narrower descriptors; 4: organisms'
+    /// abbreviated binomial names).
+    public static let meshContentVersion = 4
 
     /// True when a compiled MeSH vocabulary holds all this version compiles into it.
     public static func isCurrent(_ lexicon: Lexicon) -> Bool {
@@ -66,6 +67,7 @@ public enum EvidentResources {
         var builder = LexiconBuilder()
         let descriptors = try MeSHTables.addDescriptors(from: tables.descriptors, to: &builder)
         MeSHTables.addEponyms(to: &builder)
+        MeSHTables.addAbbreviatedSpecies(to: &builder)
         let supplementary = try tables.supplementary.map { try MeSHTables.addSupplementary(from: $0, to: &builder) } ?? 0
         let path = output ?? meshLexiconPath
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -68,6 +68,24 @@ enum MeSHTables {
         return count
     }
 
+    /// Links the abbreviated binomial names of organisms ("H. pylori", "E. coli", "C. difficile")
+    /// to their descriptor, from its name and entry terms ("Genus species"); a short form two
+    /// organisms share names neither. Call after the descriptors.
+    static func addAbbreviatedSpecies(to builder: inout LexiconBuilder) {
+        var owners: [String: Set<Int>] = [:]
+        for index in builder.concepts.indices where builder.concepts[index].categories.contains(.organism) {
+            for name in [builder.concepts[index].name] + builder.concepts[index].synonyms {
+                let words = name.split(separator: " ")
+                guard words.count == 2, let initial = words[0].first, initial.isUppercase, words[0].count >= 4,
+                      words[0].dropFirst().allSatisfy(\.isLowercase), words[1].count >= 4, words[1].allSatisfy(\.isLowercase) else { continue }
+                owners["\(initial). \(words[1])", default: []].insert(index)
+            }
+        }
+        for (short, concepts) in owners where concepts.count == 1 && !builder.hasPhrase(LexiconText.key(short)) {
+            builder.addPhrase(short, concept: concepts.first!, kind: .entry)
+        }
+    }
+
     /// Links eponyms alone to their disease ("Hashimoto" → Hashimoto Disease) when no concept
     /// already has that name; call after the descriptors.
     static func addEponyms(to builder: inout LexiconBuilder) {
