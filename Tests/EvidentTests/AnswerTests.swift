@@ -45,6 +45,20 @@ struct EvidenceUnitTests {
         #expect(unit.text.hasPrefix("Select an antibiotic"))
     }
 
+    @Test("a sentence opening with a short label keeps the sentence before it as its lead-in (NGC's flattened tables)")
+    func labelledSentenceLeadIn() throws {
+        // Real text of ngc:9909 (acute otitis media): the dose rows name the drug only in the sentence before them.
+        let text = "Amoxicillin is the first choice of antibiotic therapy for all cases of AOM. Children: Dosing: <4 years, 80 mg/kg/day divided twice a day (BID); ≥4 years, 40-60 mg/kg/day [I, C]. Children: Duration 5-10 days: 5 days is usually sufficient at lower cost and fewer side effects, although 10 days reduces clinical failure [A]. However, in this case the dose was halved."
+        let units = EvidenceUnits.units(of: text)
+        #expect(units.count == 4)
+        #expect(units[0].leadIn == nil)
+        #expect(units[1].leadIn == "Amoxicillin is the first choice of antibiotic therapy for all cases of AOM.")
+        #expect(units[2].leadIn == units[1].leadIn)
+        #expect(units[3].leadIn == nil)
+        #expect(StatementSelector.label(heading: nil, title: nil, leadIn: units[1].leadIn, rowHeader: nil, showHeading: false)
+            == "Amoxicillin is the first choice of antibiotic therapy for all cases of AOM")
+    }
+
     @Test("list items keep their lead-in, which may reverse their meaning")
     func listLeadIn() {
         let text = "The following agents should not be used for complicated UTI:\nNitrofurantoin: poor renal penetration\nOral fosfomycin: insufficient evidence"

@@ -132,10 +132,21 @@ enum EvidenceUnits {
     }
 
     /// Appends the sentences of a paragraph, with their inline labels split off.
+    /// A sentence that opens with a short label ("Children: Dosing: <4 years, 80 mg/kg/day…",
+    /// as flattened guideline summaries write a table under the sentence naming its drug) has
+    /// the paragraph's last unlabelled sentence as its lead-in: that sentence says what it is about.
     private static func appendSentences(_ paragraph: Substring, line number: Int, to units: inout [EvidenceUnit]) {
+        var lastUnlabelled: Substring?
         for sentence in SentenceSplitter.sentences(paragraph) {
             let (label, body) = inlineLabel(sentence)
-            units.append(EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number))
+            var unit = EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number)
+            let header = label == nil ? rowSplit(sentence).0 : nil
+            if let header, header.wordCount <= 3, !isSentenceOpening(header) {
+                unit.leadIn = lastUnlabelled
+            } else {
+                lastUnlabelled = sentence
+            }
+            units.append(unit)
         }
     }
 

@@ -678,7 +678,8 @@ struct StatementSelector {
                 .filter { !$0.isEmpty && !$0.hasSuffix("?") && LexiconText.key($0) != titleKey }
             parts += components.suffix(2)
         }
-        if let leadIn { parts.append(String(leadIn)) }
+        // A lead-in that is a whole sentence is shown without its full stop (a label comes before ": ").
+        if let leadIn { parts.append(String(leadIn.hasSuffix(".") ? leadIn.dropLast() : leadIn)) }
         if let rowHeader {
             let header = String(rowHeader)
             parts.append(header == header.uppercased() && header.count > 3 ? header.prefix(1) + header.dropFirst().lowercased() : header)
