@@ -59,6 +59,25 @@ struct EvidenceUnitTests {
             == "Amoxicillin is the first choice of antibiotic therapy for all cases of AOM")
     }
 
+    @Test("a pointer in parentheses is an aside, not furniture; a sentence that is only a pointer still is")
+    func pointerAsides() {
+        // Real text of ngc:11170 (hospitalised acute exacerbation of COPD).
+        #expect(!SourceNoise.isFurniture("Corticosteroids: A dose of prednisone, 40 mg orally daily, for a 5-day course, is appropriate for most patients, and a dose taper is unnecessary (see Table 3 in the original guideline document for COPD treatment modalities) [I, A]."))
+        #expect(SourceNoise.isFurniture("See Table 3 in the original guideline document for COPD treatment modalities."))
+        #expect(SourceNoise.isFurniture("Dosing is summarised in Table 3."))
+        #expect(SourceNoise.withoutPointerAsides("a (see Table 3 (below)) b (n = 4)") == "a  b (n = 4)")
+    }
+
+    @Test("a phase word inside a disease's name is not a phase of it", arguments: [
+        ("COPD exacerbation steroids dose", ["relapse"]),
+        ("acute kidney injury causes", []),
+        ("acute gout flare treatment", ["relapse", "acute"]),
+    ])
+    func phaseInsideName(question: String, phases: [String]) {
+        let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)
+        #expect(Set(query.qualifiers.filter { $0.kind == .phase }.map(\.label)) == Set(phases), "\(query.qualifiers.map(\.label))")
+    }
+
     @Test("list items keep their lead-in, which may reverse their meaning")
     func listLeadIn() {
         let text = "The following agents should not be used for complicated UTI:\nNitrofurantoin: poor renal penetration\nOral fosfomycin: insufficient evidence"

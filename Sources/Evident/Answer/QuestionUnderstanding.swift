@@ -45,7 +45,12 @@ public struct QuestionUnderstanding: Sendable {
         let words = LexiconText.words(corrected)
         let lowercaseStyle = !corrected.contains { $0.isUppercase } || corrected.split(separator: " ").count <= 6
         let links = vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
-        let qualifiers = Qualifier.detect(in: corrected)
+        // A phase word inside a disease's name ("chronic" in chronic obstructive pulmonary disease,
+        // "acute" in acute otitis media) is part of the name, not a phase of the disease.
+        let diseaseNames = links.filter { $0.concept.categories.contains(.disease) }.map { IntentCues.normalized($0.text) }
+        let qualifiers = Qualifier.detect(in: corrected).filter { qualifier in
+            qualifier.kind != .phase || !diseaseNames.contains { IntentCues.contains($0, cue: IntentCues.normalized(qualifier.text).trimmingCharacters(in: .whitespaces)) }
+        }
         let (intent, alsoAsked) = Self.intent(normalizedFocus.count > 2 ? normalizedFocus : normalizedAll, fallback: normalizedAll)
         var mentions: [StructuredQuery.Mention] = []
         var seen = Set<String>()

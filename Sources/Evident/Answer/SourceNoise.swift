@@ -16,7 +16,27 @@ enum SourceNoise {
 
     /// True when a unit's text is furniture, not evidence.
     static func isFurniture<S: StringProtocol>(_ text: S) -> Bool {
-        furniture.contains { text.containsBytes($0) } || pointsElsewhere(text)
+        // A pointer in parentheses ("… daily, for a 5-day course (see Table 3 in the original
+        // guideline document) [I, A]") is an aside of a statement, not what it says.
+        let judged = text.containsBytes("(see ") || text.containsBytes("(See ") ? withoutPointerAsides(String(text)) : String(text)
+        return furniture.contains { judged.containsBytes($0) } || pointsElsewhere(judged)
+    }
+
+    /// The text without its parenthesised pointers ("(see Table 3 …)").
+    static func withoutPointerAsides(_ text: String) -> String {
+        var result = "", depth = 0, skipping = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if !skipping, character == "(", text[text.index(after: index)...].prefix(4).lowercased() == "see " { skipping = true; depth = 0 }
+            if skipping {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1; if depth == 0 { skipping = false } }
+            } else {
+                result.append(character)
+            }
+            index = text.index(after: index)
+        }
+        return result
     }
 
     /// Openings of sentences that send the reader to another part of the source.
