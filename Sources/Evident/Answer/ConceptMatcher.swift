@@ -34,9 +34,9 @@ struct ConceptMatcher {
         for (number, entry) in concepts.enumerated() {
             var names = [entry.concept.name] + entry.concept.synonyms + entry.extraNames
             names = names.filter { !MeSHTables.isAbbreviation($0) }
-            for name in names { nameWords[number].formUnion(LexiconText.words(name).map(\.key).filter(Self.isDistinctive)) }
             for name in names {
                 let words = LexiconText.words(name).map(\.key)
+                nameWords[number].formUnion(words.filter(Self.isDistinctive))
                 guard let first = words.first, !(words.count == 1 && QuestionWords.isFiller(first)) else { continue }
                 if !(byFirstWord[first]?.contains { $0.concept == number && $0.words == words } ?? false) {
                     byFirstWord[first, default: []].append((number, words))

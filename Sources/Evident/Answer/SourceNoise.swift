@@ -18,8 +18,13 @@ enum SourceNoise {
     static func isFurniture<S: StringProtocol>(_ text: S) -> Bool {
         // A pointer in parentheses ("… daily, for a 5-day course (see Table 3 in the original
         // guideline document) [I, A]") is an aside of a statement, not what it says.
-        let judged = text.containsBytes("(see ") || text.containsBytes("(See ") ? withoutPointerAsides(String(text)) : String(text)
-        return furniture.contains { judged.containsBytes($0) } || pointsElsewhere(judged)
+        if text.containsBytes("(see ") || text.containsBytes("(See ") { return namesFurniture(withoutPointerAsides(String(text))) }
+        return namesFurniture(text)
+    }
+
+    /// True when the text contains a furniture phrase or only points elsewhere.
+    private static func namesFurniture<S: StringProtocol>(_ text: S) -> Bool {
+        furniture.contains { text.containsBytes($0) } || pointsElsewhere(text)
     }
 
     /// The text without its parenthesised pointers ("(see Table 3 …)").
