@@ -133,16 +133,18 @@ public struct QuestionUnderstanding: Sendable {
                   present.insert(qualified.id).inserted else { continue }
             // The form the question implies is an umbrella ("hypertension in pregnancy"): evidence
             // on its narrower forms (pre-eclampsia) is evidence on it, so their names are its names.
-            let names = [qualified.name] + qualified.synonyms + vocabulary.narrowerNames(of: qualified.id)
+            let narrower = vocabulary.narrowerNames(of: qualified.id)
             // A name that already says the population ("High Blood Pressure in Pregnancy", a
             // page's subject) stays the subject, and stands for that form under all its names.
             if askedNamesIt {
                 guard let index = mentions.firstIndex(where: { $0.concept.id == base.concept.id }) else { continue }
-                for name in names where !mentions[index].concept.synonyms.contains(name) { mentions[index].concept.synonyms.append(name) }
+                for name in [qualified.name] + qualified.synonyms + narrower where !mentions[index].concept.synonyms.contains(name) {
+                    mentions[index].concept.synonyms.append(name)
+                }
                 continue
             }
             var concept = qualified
-            for name in names.dropFirst() where !concept.synonyms.contains(name) { concept.synonyms.append(name) }
+            for name in narrower where !concept.synonyms.contains(name) { concept.synonyms.append(name) }
             var mention = StructuredQuery.Mention(concept: concept, text: phrase, role: .key, inFocus: base.inFocus, position: base.position)
             mention.inferredFrom = "\(base.concept.name.lowercased()) in \(population)" + (base.inferredFrom.map { ", from \($0)" } ?? "")
             mentions.append(mention)

@@ -67,16 +67,22 @@ public struct SourceQuestionBenchmark {
     /// Runs `questions` (every `stride`-th of the library's, for a sample) through `composer`.
     public static func run(composer: AnswerComposer, questions sampled: [SourceQuestion], variants: [Variant] = Variant.allCases,
                            progress: (Int, Int) -> Void = { _, _ in }) throws -> [Row] {
-        let quotable = sampled.map { composer.hasQuotableText(ownAnswer: $0.pageAnswer, kind: .agencyPage, tier: .guideline) }
-        let questions = zip(sampled, quotable).filter(\.1).map(\.0)
-        let unasked = zip(sampled, quotable).filter { !$0.1 }.map { Unasked(question: $0.0.question, documentId: $0.0.documentId, pageAnswer: String($0.0.pageAnswer.prefix(160))) }
+        var questions: [SourceQuestion] = [], unasked: [Unasked] = []
+        for source in sampled {
+            if composer.hasQuotableText(ownAnswer: source.pageAnswer, kind: .agencyPage, tier: .guideline) {
+                questions.append(source)
+            } else {
+                unasked.append(Unasked(question: source.question, documentId: source.documentId, pageAnswer: String(source.pageAnswer.prefix(160))))
+            }
+        }
         var rows: [Row] = []
         var done = 0
         for variant in variants {
             var cited = 0
             var times: [Double] = []
             var missed: [Miss] = []
-            for (question, documentId) in questions.map({ ($0.question, $0.documentId) }) {
+            for source in questions {
+                let (question, documentId) = (source.question, source.documentId)
                 let asked = Self.variant(variant, of: question)
                 let answer = try composer.answer(asked)
                 if answer.references.contains(where: { $0.documentId == documentId }) {
