@@ -116,6 +116,7 @@ struct EvidenceRetriever {
         AnswerComposer.logger.trace("\(tier.rawValue) search: \(weights.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")) → \(hits.count) documents")
         let idf = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, snapshot.inverseDocumentFrequency(term: $0)) })
         let needles = SubjectNeedles(query.primary)
+        var termsOfWords = WeightedTermMemo()
         var passages: [RetrievedPassage] = []
         try library.database.read { db in
             for (rank, hit) in hits.enumerated() {
@@ -125,7 +126,7 @@ struct EvidenceRetriever {
                 for (ordinal, passage) in stored {
                     // A passage that cannot name the subject, in a document not titled with it, is not analysed.
                     let candidate = titled || needles.mayMatch(passage.text) || needles.mayMatch(passage.heading ?? "")
-                    let score = candidate ? passageScore(passage, weights: weights, idf: idf) : 0
+                    let score = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : 0
                     scored.append(RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
                                                    documentRank: rank, passageScore: score))
                 }
@@ -153,19 +154,29 @@ struct EvidenceRetriever {
     }
 
     /// BM25-style fit of a passage's text and heading to the weighted terms (heading matches
-    /// count double: a heading says what its text is about).
-    func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double]) -> Double {
+    /// count double: a heading says what its text is about); the words already analysed for
+    /// this question are remembered in `memo` (its passages share most of their words).
+    func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double], memo: inout WeightedTermMemo) -> Double {
         let analyzer = snapshot.analyzer
+        let stems = snapshot.stems
         // The opening of a long passage says what it is about; scoring reads at most its first
         // few thousand bytes (NGC sections run to tens of kilobytes).
         let text = passage.text.utf8.count <= Self.scoredBytes ? passage.text : String(passage.text.prefix(Self.scoredBytes))
-        let textTerms = analyzer.terms(text, cache: snapshot.stems)
-        let headingTerms = passage.heading.map { analyzer.terms($0, cache: snapshot.stems) } ?? []
         var counts: [String: Double] = [:]
-        for term in textTerms where weights[term] != nil { counts[term, default: 0] += 1 }
-        for term in headingTerms where weights[term] != nil { counts[term, default: 0] += 2 }
-        let length = Double(textTerms.count + headingTerms.count)
-        let norm = 1.2 * (0.25 + 0.75 * length / 60)
+        var length = 0
+        func count(_ text: String, as frequency: Double) {
+            analyzer.forEachWord(in: text) { word, alphabetic, _ in
+                length += 1
+                let term = memo.term(of: word) { word in
+                    let term = analyzer.term(word, alphabetic: alphabetic, cache: stems)
+                    return weights[term] != nil ? term : nil
+                }
+                if let term { counts[term, default: 0] += frequency }
+            }
+        }
+        count(text, as: 1)
+        if let heading = passage.heading { count(heading, as: 2) }
+        let norm = 1.2 * (0.25 + 0.75 * Double(length) / 60)
         var score = 0.0
         // Summed in term order: a dictionary's order changes with each process's hash seed, and
         // floating-point sums in another order break ties between passages differently.
@@ -173,5 +184,19 @@ struct EvidenceRetriever {
             score += Double(weights[term]!) * (idf[term] ?? 0) * frequency / (frequency + norm)
         }
         return score
+    }
+}
+
+/// The question's weighted term each word stands for (nil when it stands for none), remembered
+/// while one question's passages are scored.
+struct WeightedTermMemo {
+    private var terms: [String: String?] = [:]
+
+    /// The term `word` stands for, computed by `analyse` the first time.
+    mutating func term(of word: String, _ analyse: (String) -> String?) -> String? {
+        if let known = terms[word] { return known }
+        let term = analyse(word)
+        terms[word] = term
+        return term
     }
 }

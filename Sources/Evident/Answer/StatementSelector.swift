@@ -93,6 +93,9 @@ struct StatementSelector {
     let otherWords: [String]
     /// A cheap test that rules passages out before they are cut into units.
     let needles: SubjectNeedles
+    /// The primary concept's names as space-padded word keys (" parkinson disease "), for
+    /// telling its broader and narrower forms from other diseases.
+    let primaryNameKeys: [String]
     /// Word-start cues ("child", "pregnan") of the populations the question did not ask about.
     let otherPopulationCues: WordStartCues
     /// Word-start cues of the populations studied apart (pregnancy, children) the question did not ask about.
@@ -150,6 +153,9 @@ struct StatementSelector {
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
+        primaryNameKeys = concepts.first.map { primary in
+            ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
+        } ?? []
         asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
         let askedPopulations = Set(query.qualifiers.map(\.label))
         let questionKeys = Set(LexiconText.words(query.question).map(\.key))
@@ -562,7 +568,7 @@ struct StatementSelector {
     private func namedInListOfDiseases(_ words: [LexiconText.Word], text: String, at position: Int) -> Bool {
         // Cheap test first: a list needs separators.
         let separators = words.count(where: { $0.key == "and" || $0.key == "or" }) + (words.count > 1 ? words.indices.dropFirst().count(where: { index in
-            words[index].original.base[words[index - 1].range.upperBound..<words[index].range.lowerBound].contains(",")
+            words[index].original.base.utf8[words[index - 1].range.upperBound..<words[index].range.lowerBound].contains(0x2C)
         }) : 0)
         guard separators >= 2 else { return false }
         let ids = Set(concepts.map(\.concept.id))
@@ -594,12 +600,9 @@ struct StatementSelector {
     /// True when words name a broader or narrower form of the primary concept: "Aicardi-Goutieres
     /// syndrome" on the page about "Aicardi-Goutieres syndrome type 1" is the same subject.
     private func namesRelative(_ words: ArraySlice<LexiconText.Word>) -> Bool {
-        guard let primary = concepts.first else { return false }
+        guard !primaryNameKeys.isEmpty else { return false }
         let key = " " + words.map(\.key).joined(separator: " ") + " "
-        return ([primary.concept.name, primary.text] + primary.concept.synonyms).contains { name in
-            let nameKey = " " + LexiconText.key(name) + " "
-            return nameKey.contains(key) || key.contains(nameKey)
-        }
+        return primaryNameKeys.contains { nameKey in nameKey.containsBytes(key) || key.containsBytes(nameKey) }
     }
 
     /// The concepts a unit's context names (heading, row header, lead-in).

@@ -80,52 +80,81 @@ public enum LexiconText {
 
     /// One word, normalised.
     static func normalize(_ word: Substring) -> String {
-        var lower: String
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            lower = String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-        } else {
-            lower = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let folded = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            return folded.utf8.withContiguousStorageIfAvailable { normalized(lowerCaseBytes: $0) } ?? normalized(lowerCaseBytes: Array(folded.utf8))
         }
-        if lower.utf8.count > 4, lower.hasSuffix("s"), !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is") {
-            lower.removeLast()
+        // ASCII (almost every word): lower-cased on the stack, one String made at the end.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            }
+            return normalized(lowerCaseBytes: UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        return lower.utf8.count >= 6 ? americanSpelling(lower) : lower
+    }
+
+    /// A lower-cased word's key: a plain plural "s" dropped, British spelling folded.
+    private static func normalized<Bytes: RandomAccessCollection>(lowerCaseBytes word: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
+        var count = word.count
+        let start = word.startIndex
+        if count > 4, word[start + count - 1] == 0x73 {
+            let before = word[start + count - 2]
+            if before != 0x73 && before != 0x75 && before != 0x69 { count -= 1 }  // not "-ss", "-us", "-is"
+        }
+        let kept = word[start..<(start + count)]
+        guard count >= 6, kept.contains(where: { $0 == 0x61 || $0 == 0x6F || $0 == 0x70 }) else { return String(decoding: kept, as: UTF8.self) }
+        return americanSpelling(kept)
     }
 
     /// British spellings folded to American ones, the way MeSH writes them: "haemorrhage" →
     /// "hemorrhage", "oedema" → "edema", "paediatric" → "pediatric", "tumour" → "tumor",
     /// "sulphate" → "sulfate". Applied to both sides of every match, so a rare collision is harmless.
     static func americanSpelling(_ word: String) -> String {
-        guard word.utf8.contains(where: { $0 == 0x61 || $0 == 0x6F || $0 == 0x70 }) else { return word }
-        var bytes = Array(word.utf8)
+        americanSpelling(Array(word.utf8)[...])
+    }
+
+    /// ``americanSpelling(_:)`` over a lower-case word's bytes.
+    private static func americanSpelling<Bytes: RandomAccessCollection>(_ word: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard word.contains(where: { $0 == 0x61 || $0 == 0x6F || $0 == 0x70 }) else { return String(decoding: word, as: UTF8.self) }
+        var first = word.startIndex
+        let end = word.endIndex
         // At the start only "oe" + consonant ("oedema", "oesophagus") and "aet" ("aetiology").
-        if bytes.count > 3, bytes[1] == 0x65, (bytes[0] == 0x6F && !"aeiou".utf8.contains(bytes[2])) || (bytes[0] == 0x61 && bytes[2] == 0x74) {
-            bytes.removeFirst()
+        if end - first > 3, word[first + 1] == 0x65,
+           (word[first] == 0x6F && !"aeiou".utf8.contains(word[first + 2])) || (word[first] == 0x61 && word[first + 2] == 0x74) {
+            first += 1
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-            // "ae" and "oe" inside a word (not at its start or end) lose their first letter.
-            if (byte == 0x61 || byte == 0x6F) && next == 0x65 && index > 0 && index + 2 < bytes.count {
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - first) { out in
+            var written = 0
+            var index = first
+            while index < end {
+                let byte = word[index]
+                let next = index + 1 < end ? word[index + 1] : 0
+                // "ae" and "oe" inside a word (not at its start or end) lose their first letter.
+                if (byte == 0x61 || byte == 0x6F) && next == 0x65 && index > first && index + 2 < end {
+                    index += 1
+                    continue
+                }
+                // "sulph" → "sulf".
+                if byte == 0x70 && next == 0x68 && index - first >= 3 && word[index - 3] == 0x73 && word[index - 2] == 0x75 && word[index - 1] == 0x6C {
+                    out[written] = 0x66
+                    written += 1
+                    index += 2
+                    continue
+                }
+                out[written] = byte
+                written += 1
                 index += 1
-                continue
             }
-            // "sulph" → "sulf".
-            if byte == 0x70 && next == 0x68 && index >= 3 && bytes[index - 3] == 0x73 && bytes[index - 2] == 0x75 && bytes[index - 1] == 0x6C {
-                out.append(0x66)
-                index += 2
-                continue
+            // "-our" at the end → "-or" ("tumour", "labour", "behaviour").
+            if written >= 6, out[written - 3] == 0x6F, out[written - 2] == 0x75, out[written - 1] == 0x72 {
+                out[written - 2] = 0x72
+                written -= 1
             }
-            out.append(byte)
-            index += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<written]), as: UTF8.self)
         }
-        // "-our" at the end → "-or" ("tumour", "labour", "behaviour").
-        if out.count >= 6, out.suffix(3) == [0x6F, 0x75, 0x72] { out.remove(at: out.count - 2) }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when `words` holds `phrase` (word keys) as a contiguous run; returns where it starts.
