@@ -90,6 +90,18 @@ struct AnswerCompositionTests {
         for text in statements { #expect(!never.contains { text.contains($0) }, "\(text)") }
     }
 
+    @Test("a drug a message mentions only as what the patient takes does not stop the answer; one the question refers back to does")
+    func contextDrug() throws {
+        let question = "ED case: 68-year-old woman on bendroflumethiazide, brought in after a seizure, now drowsy and vomiting. Sodium is 114. "
+        let answered = try Self.composer.answer(question + "What is the first-line hypertonic saline regimen and how fast am I allowed to correct?")
+        #expect(answered.message == nil, "\(answered.message ?? "")")
+        #expect(answered.notes.contains { $0.contains("no evidence on Bendroflumethiazide") })
+        #expect(answered.allStatements.contains { (($0.label ?? "") + $0.text).lowercased().contains("hyponatr") })
+        try Self.checkInvariants(answered, library: Self.library)
+        let referred = try Self.composer.answer("My father has gout and was started on bendroflumethiazide last week. Is it safe with his gout?")
+        #expect(referred.allStatements.isEmpty && referred.message?.contains("Bendroflumethiazide") == true, "\(referred.message ?? "")")
+    }
+
     @Test("a statement about a subtype the question did not name does not lead (juvenile ALS for ALS), unless it is asked")
     func subtypeDoesNotLead() throws {
         let general = try Self.composer.answer("What is the life expectancy of people with ALS?")

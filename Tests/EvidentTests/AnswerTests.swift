@@ -158,6 +158,7 @@ struct QuestionTests {
         ("Is asthma inherited?", .genetics, [], ["none"]),
         ("montelukast vs salmeterol for asthma", .comparison, [], ["none"]),
         ("I have a bad headache and my BP was 150/95. What should I do?", .treatment, [], ["blood pressure 150"]),
+        ("What medicine do they use for pinworms?", .treatment, [], ["none"]),
     ])
     func attributes(question: String, intent: Intent, details: [AttributeDetail], qualifiers: [String]) {
         let normalized = IntentCues.normalized(question)

@@ -35,6 +35,35 @@ struct InferredConceptTests {
         #expect(query.required.contains { $0.concept.name == "Headache" })
     }
 
+    @Test("an organism stands for the infection MeSH names after it; a kingdom does not", arguments: [
+        ("My daughter has pinworms. What medicine do they use?", "D017229"),   // Enterobiasis ("Pinworm Infection")
+        ("H. pylori eradication regimen", "D016481"),                          // Helicobacter Infections, by the genus
+        ("how do I get rid of a virus on my laptop", ""),                      // Viruses: a kingdom
+    ])
+    func organismInfection(question: String, expected: String) {
+        let query = understanding.understand(question)
+        let inferred = query.mentions.filter { $0.inferredFrom?.hasPrefix("the infection caused by") == true }
+        #expect(inferred.map(\.concept.id) == (expected.isEmpty ? [] : [expected]), "\(question): \(query.mentions.map { "\($0.concept.name) \($0.role)" })")
+        if !expected.isEmpty {
+            #expect(query.primary?.concept.id == expected)
+            // Evidence naming the organism ("pinworm") names the infection.
+            #expect(inferred.first?.concept.synonyms.contains { $0.lowercased().hasPrefix(query.primary!.text.lowercased().prefix(6)) } == true)
+        }
+    }
+
+    @Test("a case's lab value is its subject when the rest are its signs; the measure and the setting's abbreviation are no concepts")
+    func findingBesideSigns() throws {
+        let query = understanding.understand("ED case: 68-year-old woman on bendroflumethiazide, brought in after a seizure, now drowsy and vomiting. "
+            + "Sodium is 114. What is the first-line hypertonic saline regimen and how fast am I allowed to correct?")
+        #expect(query.primary?.concept.id == "D007010", "\(query.mentions.map { "\($0.concept.name) \($0.role)" })")  // Hyponatremia
+        for sign in ["Seizures", "Vomiting"] {
+            #expect(query.mentions.first { $0.concept.name == sign }?.role == .related, "\(sign)")
+        }
+        #expect(query.mentions.first { $0.concept.name == "Sodium" }?.role == .related)
+        #expect(query.mentions.first { $0.text == "ED" }?.role == .qualifier)
+        #expect(query.intent == .treatment)
+    }
+
     @Test("a finding is the subject when the question names no condition")
     func findingAsSubject() {
         let query = understanding.understand("blood sugar 58 on my meter - how many grams of sugar do I take?")

@@ -100,9 +100,14 @@ public struct AnswerComposer: Sendable {
         // Nothing is said in place of the subject, nor of a drug or test the library never
         // mentions at all; another concept the evidence does not cover together with the subject
         // gets a note, and the answer is about the subject.
+        // A drug a message mentions only outside its question ("on bendroflumethiazide", what
+        // the patient takes) is context, unless the question refers back to it ("what are its
+        // side effects?"): the question is answered, with a note.
+        let focusRefersBack = QuestionWords.refersBack(query.focus)
         let blocking = missing.filter { mention in
             mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
-                || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999)
+                || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999
+                    && (mention.inFocus || focusRefersBack))
         }
         // A question mostly about something else, sharing one medical word with the library.
         if blocking.isEmpty, !allUnits.isEmpty,

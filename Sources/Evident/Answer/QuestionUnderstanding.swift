@@ -60,7 +60,8 @@ public struct QuestionUnderstanding: Sendable {
             // Outside the asking sentence, only a disease or a drug is a subject; the rest of a
             // message ("my family", "writing to you") is context.
             let categories = link.concept.categories
-            if !inFocus, role == .key, !categories.contains(.disease), !categories.contains(.psychology),
+            // A page's subject the library names ("Head Lice") is a condition as a disease is.
+            if !inFocus, role == .key, !categories.contains(.disease), !categories.contains(.psychology), !categories.contains(.libraryName),
                !(categories.contains(.chemical) && !categories.contains(.drugClass)) { role = .related }
             // "without diabetes", "no numbness": a negated concept narrows the population, it is
             // never the subject nor something the answer must cover.
@@ -119,15 +120,38 @@ public struct QuestionUnderstanding: Sendable {
         // A finding is what the question is about when it names no condition itself ("blood
         // sugar 58": hypoglycemia); beside a named one ("headache, BP 150/95") it is related.
         let namesCondition = bases.contains { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
+        // Signs and symptoms alone ("a seizure, now drowsy and vomiting; sodium 114") are the
+        // finding's manifestations, not a condition beside it: see below.
+        let namesOnlySigns = namesCondition && !bases.contains { base in
+            (base.concept.categories.contains(.disease) || base.concept.categories.contains(.psychology)) && !vocabulary.isSignOrSymptom(base.concept)
+        }
+        var findingsBesideSigns: [String] = []
         for (descriptor, value) in ValueFinding.findings(qualifiers) where !present.contains(descriptor) {
             guard let concept = vocabulary.concept(id: descriptor) else { continue }
             present.insert(descriptor)
-            var mention = StructuredQuery.Mention(concept: concept, text: concept.name, role: namesCondition ? .related : .key, inFocus: true,
+            var mention = StructuredQuery.Mention(concept: concept, text: concept.name, role: namesCondition && !namesOnlySigns ? .related : .key, inFocus: true,
                                                   position: mentions.map(\.position).max().map { $0 + 1 } ?? 0)
             mention.inferredFrom = value.text
             mentions.append(mention)
             bases.append(mention)
+            if namesOnlySigns { findingsBesideSigns.append(descriptor) }
         }
+        // An organism stands for the infection it causes ("the doctor says pinworms"); evidence
+        // names the organism as often as the infection, so its names are the infection's too.
+        for index in mentions.indices where !mentions[index].negated && (mentions[index].role == .key || mentions[index].role == .related) {
+            let organism = mentions[index]
+            guard let infection = OrganismInfection.find(organism.concept, vocabulary: vocabulary), present.insert(infection.id).inserted else { continue }
+            var concept = infection
+            for name in [organism.concept.name, organism.text] + organism.concept.synonyms where !concept.synonyms.contains(name) {
+                concept.synonyms.append(name)
+            }
+            var mention = StructuredQuery.Mention(concept: concept, text: organism.text, role: .key, inFocus: organism.inFocus, position: organism.position)
+            mention.inferredFrom = "the infection caused by \(organism.text)"
+            mentions[index].role = .related
+            mentions.append(mention)
+            bases.append(mention)
+        }
+        var qualifiedBases = Set<String>()
         for base in bases {
             guard let (qualified, phrase, population, askedNamesIt) = QualifiedConcept.find(base.concept, qualifiers: qualifiers, vocabulary: vocabulary),
                   present.insert(qualified.id).inserted else { continue }
@@ -145,9 +169,24 @@ public struct QuestionUnderstanding: Sendable {
             }
             var concept = qualified
             for name in narrower where !concept.synonyms.contains(name) { concept.synonyms.append(name) }
+            qualifiedBases.insert(base.concept.id)
             var mention = StructuredQuery.Mention(concept: concept, text: phrase, role: .key, inFocus: base.inFocus, position: base.position)
             mention.inferredFrom = "\(base.concept.name.lowercased()) in \(population)" + (base.inferredFrom.map { ", from \($0)" } ?? "")
             mentions.append(mention)
+        }
+        // A finding beside signs alone is the subject and the signs its manifestations, context
+        // rather than concepts every statement must name; but where the finding's form in the
+        // population is the subject (hypertension in pregnancy, beside a headache), the signs
+        // are that form's warning signs and stay, and the finding is related.
+        for descriptor in findingsBesideSigns {
+            guard let finding = mentions.firstIndex(where: { $0.concept.id == descriptor }) else { continue }
+            if qualifiedBases.contains(descriptor) {
+                mentions[finding].role = .related
+                continue
+            }
+            for index in mentions.indices where mentions[index].role == .key && vocabulary.isSignOrSymptom(mentions[index].concept) {
+                mentions[index].role = .related
+            }
         }
     }
 
@@ -162,12 +201,17 @@ public struct QuestionUnderstanding: Sendable {
         let mentionText = link.text.lowercased()
         let statesQualifier = qualifiers.contains { qualifier in
             let said = qualifier.text.lowercased()
-            return qualifier.kind != .value && qualifier.kind != .phase && qualifier.matches(normalized) && !said.isEmpty
-                && (said.contains(mentionText) || mentionText.contains(said) && mentionText.count <= said.count + 4)
+            // The very words a qualifier was read from ("ED" for the emergency department) are that qualifier.
+            return qualifier.kind != .value && qualifier.kind != .phase && !said.isEmpty
+                && (said == mentionText || qualifier.matches(normalized)
+                    && (said.contains(mentionText) || mentionText.contains(said) && mentionText.count <= said.count + 4))
         }
         if statesQualifier || categories.contains(.persons) && !categories.contains(.disease) && !categories.contains(.libraryName) {
             return .qualifier
         }
+        // The measure of a value the question gives ("sodium" of "sodium is 114", "HbA1c" of
+        // "HbA1c 9%") is what was measured, not a drug or test asked about.
+        if qualifiers.contains(where: { $0.kind == .value && IntentCues.normalized($0.text).hasPrefix(normalized) }) { return .related }
         if !categories.isMedical { return .nonMedical }
         if categories.contains(.diseaseAttribute) || (!words.isEmpty && words.allSatisfy { QuestionWords.isFiller($0) }) { return .modifier }
         if categories.contains(.drugClass) || (categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .libraryName])) {

@@ -109,4 +109,12 @@ enum QuestionWords {
         "what", "how", "is", "are", "can", "could", "should", "does", "do", "which", "when", "why", "would", "will", "may",
         "tell", "please", "explain", "any", "whats", "hows", "where", "who", "did", "was", "were",
     ]
+
+    /// Words by which a question refers back to something named before it ("is it safe?").
+    static let referringWords: Set<String> = ["it", "its", "this", "that", "these", "those", "them", "they", "their"]
+
+    /// True when a question refers back to something the message named before it.
+    static func refersBack(_ question: String) -> Bool {
+        LexiconText.words(question).contains { referringWords.contains($0.key) }
+    }
 }

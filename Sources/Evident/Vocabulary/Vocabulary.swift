@@ -207,6 +207,23 @@ public final class Vocabulary: Sendable {
         return names
     }
 
+    /// MeSH's "Signs and Symptoms" (C23.888).
+    static let signsAndSymptoms = "D012816"
+
+    /// True when MeSH files `concept` under "Signs and Symptoms" (vomiting, seizures, headache):
+    /// a manifestation, which a message may name beside the condition that causes it.
+    public func isSignOrSymptom(_ concept: Concept) -> Bool {
+        guard let mesh, let root = mesh.concept(id: concept.id) else { return false }
+        var level = [root], seen: Set<Int> = [root]
+        // Signs sit at most a few levels under it (Seizures › Neurologic Manifestations › Signs and Symptoms).
+        for _ in 0..<4 where !level.isEmpty {
+            let ids = level.flatMap { mesh.broader($0) }
+            if ids.contains(Self.signsAndSymptoms) { return true }
+            level = ids.compactMap { mesh.concept(id: $0) }.filter { seen.insert($0).inserted }
+        }
+        return false
+    }
+
     /// The concepts named in `words`, as ``link(_:linkable:lowercaseAbbreviations:)`` finds them,
     /// without resolving their names.
     public func sightings(_ words: [LexiconText.Word], linkable: (String) -> Bool) -> [Sighting] {
