@@ -79,6 +79,10 @@ struct AnswerCompositionTests {
         ("dabigatran dose in kidney disease", ["dabigatran"], ["dosage of the medication is decreased over time"]),
         ("pulmonary embolism thrombolysis when", ["thromboly"], []),
         ("Which gene is mutated in Marfan syndrome?", ["fibrillin", "fbn1"], ["ehlers-danlos"]),
+        // An alternative is no first-line answer, though its heading says "initial".
+        ("What is the first-line drug for a postmenopausal woman with osteoporosis at high fracture risk?", ["bisphosphonate"], []),
+        // A table row's grade is in its label ("Extended window (Class I)").
+        ("How many hours after symptom onset can IV alteplase still be given for acute ischaemic stroke?", ["time windows", "after symptom onset"], []),
     ])
     func onTopic(question: String, every: [String], never: [String]) throws {
         let answer = try Self.composer.answer(question)

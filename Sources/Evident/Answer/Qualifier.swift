@@ -199,6 +199,15 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Cues in evidence (normalised) that say a line is about the opposite of the detail: an
+    /// alternative or a later line of treatment is not the first-line one.
+    var contraryCues: [String] {
+        switch self {
+        case .firstLine: ["alternative", "second-line", "second line", "third-line", "third line", "refractory", "salvage", "intoleran", "inadequate response", "fail"]
+        case .timing, .duration, .threshold, .emergency: []
+        }
+    }
+
     /// The details a question asks for.
     static func detect(in normalized: String) -> [AttributeDetail] {
         allCases.filter { detail in detail.questionCues.contains { IntentCues.contains(normalized, cue: $0) } }

@@ -455,9 +455,13 @@ struct StatementSelector {
         if direct { add("answers directly", Weight.direct) }
         if statesValue { add("states the asked value", Weight.askedValue) }
         var detailScore = 0.0
-        for detail in query.details where detail.evidenceCues.contains(where: { IntentCues.contains(normalized, cue: $0) }) { detailScore += Weight.detail }
-        add("details", detailScore)
         let contextNormalized = IntentCues.normalized(contextText + " " + (retrieved.passage.heading ?? ""))
+        for detail in query.details {
+            if detail.evidenceCues.contains(where: { IntentCues.contains(normalized, cue: $0) }) { detailScore += Weight.detail }
+            // "Denosumab as Alternative Initial Treatment" is no answer to "first-line".
+            if detail.contraryCues.contains(where: { IntentCues.contains(normalized, cue: $0) || IntentCues.contains(contextNormalized, cue: $0) }) { detailScore -= Weight.detail }
+        }
+        add("details", detailScore)
         // A document about a population ("… hypertensive disorders of pregnancy") speaks of it in every line.
         let populationsInTitle = titlePopulations.value(retrieved.document.title ?? "") { title in
             let normalizedTitle = IntentCues.normalized(title)
@@ -469,9 +473,11 @@ struct StatementSelector {
             if givesValue { add("values", Weight.values) }
         }
         // Some guidelines grade in the heading ("Class I", "… (Level A)").
-        let grade = grades.first?.text ?? retrieved.passage.heading.flatMap { heading in
-            heading.components(separatedBy: " > ").last.flatMap { RecommendationStrength.grade(in: $0)?.text }
-        }
+        // So do tables, in the row's label ("Extended window (Class I): Onset-to-needle ≤ 4.5 hours").
+        let grade = grades.first?.text ?? rowHeader.flatMap { RecommendationStrength.grade(in: String($0))?.text }
+            ?? retrieved.passage.heading.flatMap { heading in
+                heading.components(separatedBy: " > ").last.flatMap { RecommendationStrength.grade(in: $0)?.text }
+            }
         if let grade {
             add("recommendation grade", Weight.grade)
             // A strong recommendation answers before a weak one ("Level A" before "Level C").
