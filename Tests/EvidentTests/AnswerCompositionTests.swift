@@ -83,6 +83,10 @@ struct AnswerCompositionTests {
         ("What is the first-line drug for a postmenopausal woman with osteoporosis at high fracture risk?", ["bisphosphonate"], []),
         // A table row's grade is in its label ("Extended window (Class I)").
         ("How many hours after symptom onset can IV alteplase still be given for acute ischaemic stroke?", ["time windows", "after symptom onset"], []),
+        // What the sources say about a population studied apart comes first.
+        ("asthma in pregnancy which inhaler", ["pregnan"], []),
+        // A class of drugs is the subject when nothing else is.
+        ("when to start statin primary prevention", ["statin"], []),
     ])
     func onTopic(question: String, every: [String], never: [String]) throws {
         let answer = try Self.composer.answer(question)

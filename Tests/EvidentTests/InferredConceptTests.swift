@@ -51,6 +51,17 @@ struct InferredConceptTests {
         }
     }
 
+    @Test("a name made only of a qualifier's words ('in adolescents', from a library title) is that qualifier; 'stat' is not 'statin'")
+    func qualifierOnlyNames() {
+        let query = understanding.understand("first line treatment for depression in adolescents")
+        #expect(query.required.allSatisfy { !$0.text.lowercased().contains("adolescent") }, "\(query.mentions.map { "\($0.text) \($0.role)" })")
+        #expect(query.qualifiers.contains { $0.label == "adolescents" })
+        #expect(query.details == [.firstLine])
+        let statin = understanding.understand("when to start statin primary prevention")
+        #expect(!statin.details.contains(.emergency))
+        #expect(statin.primary?.concept.id == "D019161")  // Hydroxymethylglutaryl-CoA Reductase Inhibitors
+    }
+
     @Test("a case's lab value is its subject when the rest are its signs; the measure and the setting's abbreviation are no concepts")
     func findingBesideSigns() throws {
         let query = understanding.understand("ED case: 68-year-old woman on bendroflumethiazide, brought in after a seizure, now drowsy and vomiting. "

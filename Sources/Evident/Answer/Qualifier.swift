@@ -183,8 +183,9 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how"]
         case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for",
                           "aim for", "aim at", "keep it below", "keep it under", "be kept below", "be kept under"]
-        case .firstLine: ["first line", "first-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
-        case .emergency: ["emergency", "urgent", "stat", "immediate", "acute management"]
+        case .firstLine: ["first line", "first-line", "1st line", "1st-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
+        // "stat " is the whole word (not the start of "statin").
+        case .emergency: ["emergency", "urgent", "stat ", "immediate", "acute management"]
         }
     }
 
@@ -195,7 +196,7 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         case .duration: ["days", "weeks", "months", "duration", "for at least", "course"]
         case .threshold: ["<", ">", "≥", "≤", "less than", "greater than", "above", "below", "target", "threshold", "goal", "at least", "exceed", "mmol", "mg/dl", "mmhg", "%"]
         case .firstLine: ["first-line", "first line", "initial", "preferred", "drug of choice", "mainstay", "first choice", "recommended"]
-        case .emergency: ["emergency", "urgent", "immediate", "acute", "life-threatening", "severe", "stat"]
+        case .emergency: ["emergency", "urgent", "immediate", "acute", "life-threatening", "severe", "stat "]
         }
     }
 
@@ -203,7 +204,7 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
     /// alternative or a later line of treatment is not the first-line one.
     var contraryCues: [String] {
         switch self {
-        case .firstLine: ["alternative", "second-line", "second line", "third-line", "third line", "refractory", "salvage", "intoleran", "inadequate response", "fail"]
+        case .firstLine: ["alternative", "second-line", "second line", "third-line", "third line", "refractory", "salvage", "intoleran", "inadequate response", "fail", "unresponsive", "resistant", "augment", "adjunct", "add-on"]
         case .timing, .duration, .threshold, .emergency: []
         }
     }

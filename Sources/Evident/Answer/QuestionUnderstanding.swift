@@ -78,6 +78,13 @@ public struct QuestionUnderstanding: Sendable {
                 mentions[index].role = .key
             }
         }
+        // A class of drugs is the subject when nothing else is ("when to start a statin for
+        // primary prevention").
+        if !mentions.contains(where: { $0.role == .key }) {
+            for index in mentions.indices where mentions[index].role == .related && !mentions[index].negated && mentions[index].concept.categories.contains(.drugClass) {
+                mentions[index].role = .key
+            }
+        }
         inferConcepts(&mentions, qualifiers: qualifiers)
         var finalIntent = intent
         let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
@@ -206,7 +213,14 @@ public struct QuestionUnderstanding: Sendable {
                 && (said == mentionText || qualifier.matches(normalized)
                     && (said.contains(mentionText) || mentionText.contains(said) && mentionText.count <= said.count + 4))
         }
-        if statesQualifier || categories.contains(.persons) && !categories.contains(.disease) && !categories.contains(.libraryName) {
+        // A name whose every content word says a qualifier ("in adolescents", a fragment some
+        // library title left in the vocabulary) is that qualifier.
+        let contentWords = words.filter { !QuestionWords.isFiller($0) && !snapshot.analyzer.stopWords.contains($0) }
+        let onlyQualifierWords = !contentWords.isEmpty && contentWords.allSatisfy { word in
+            let normalizedWord = IntentCues.normalized(word)
+            return qualifiers.contains { $0.kind != .value && $0.kind != .phase && $0.matches(normalizedWord) }
+        }
+        if statesQualifier || onlyQualifierWords || categories.contains(.persons) && !categories.contains(.disease) && !categories.contains(.libraryName) {
             return .qualifier
         }
         // The measure of a value the question gives ("sodium" of "sodium is 114", "HbA1c" of

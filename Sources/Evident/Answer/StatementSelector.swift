@@ -178,7 +178,7 @@ struct StatementSelector {
         static let subjectInSentence = 1.0, subjectInContext = 0.75, subjectInTitle = 0.4
         static let otherConcept = 0.8, otherConceptInTitle = 0.3, relatedConcept = 0.2
         static let aspectExact = 1.0, aspectAlsoAsked = 0.6, aspectByCue = 0.5
-        static let attributeWords = 0.3, detail = 0.35, qualifier = 0.5, values = 0.5
+        static let attributeWords = 0.3, detail = 0.35, qualifier = 0.5, populationStudiedApart = 0.9, values = 0.5
         static let grade = 0.3, recommendation = 0.15, finding = 0.3
         static let passage = 0.6, documentRank = 0.3
         static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
@@ -468,7 +468,10 @@ struct StatementSelector {
             return Set(query.qualifiers.filter { $0.kind == .population && $0.matches(normalizedTitle) }.map(\.label))
         }
         let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) || populationsInTitle.contains($0.label) }.map(\.label)
-        add("qualifiers", Weight.qualifier * Double(matchedQualifiers.count))
+        // A population whose evidence is its own (pregnancy, children) is answered first by what
+        // the sources say about it: "ICS and LABA are considered safe during pregnancy" before a
+        // strongly graded line on asthma in general.
+        add("qualifiers", matchedQualifiers.reduce(0) { $0 + (Self.populationsStudiedApart.contains($1) ? Weight.populationStudiedApart : Weight.qualifier) })
         if query.intent == .dosing || query.details.contains(.threshold) {
             if givesValue { add("values", Weight.values) }
         }
