@@ -62,6 +62,15 @@ struct InferredConceptTests {
         #expect(statin.primary?.concept.id == "D019161")  // Hydroxymethylglutaryl-CoA Reductase Inhibitors
     }
 
+    @Test("the question's own words side by side make phrases a heading can say", arguments: [
+        ("AF rate control 1st line", ["rate control"]),
+        ("When can someone with mild acute pancreatitis start oral feeding again?", ["oral feeding"]),
+        ("AF: rate, control?", []),
+    ])
+    func questionPhrases(question: String, expected: [String]) {
+        #expect(StatementSelector.phrases(of: understanding.understand(question)) == expected)
+    }
+
     @Test("a case's lab value is its subject when the rest are its signs; the measure and the setting's abbreviation are no concepts")
     func findingBesideSigns() throws {
         let query = understanding.understand("ED case: 68-year-old woman on bendroflumethiazide, brought in after a seizure, now drowsy and vomiting. "

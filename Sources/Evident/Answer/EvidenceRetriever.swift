@@ -39,6 +39,9 @@ struct EvidenceRetriever {
     /// be crowded out by guideline lines that repeat its words.
     var documentsAlwaysKept = 3
 
+    /// How much more a passage counts when its heading says a phrase of the question.
+    static let headingPhraseFactor = 2.0
+
     /// How much of a passage its score reads.
     static let scoredBytes = 2_500
 
@@ -116,6 +119,9 @@ struct EvidenceRetriever {
         AnswerComposer.logger.trace("\(tier.rawValue) search: \(weights.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " ")) → \(hits.count) documents")
         let idf = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, snapshot.inverseDocumentFrequency(term: $0)) })
         let needles = SubjectNeedles(query.primary)
+        // A heading that says a phrase of the question's own words ("Rate Control" for "AF rate
+        // control") is a section on what was asked, however often other sections name the subject.
+        let phrases = StatementSelector.phrases(of: query)
         var termsOfWords = WeightedTermMemo()
         var passages: [RetrievedPassage] = []
         try library.database.read { db in
@@ -126,7 +132,11 @@ struct EvidenceRetriever {
                 for (ordinal, passage) in stored {
                     // A passage that cannot name the subject, in a document not titled with it, is not analysed.
                     let candidate = titled || needles.mayMatch(passage.text) || needles.mayMatch(passage.heading ?? "")
-                    let score = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : 0
+                    var score = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : 0
+                    if score > 0, let heading = passage.heading, !phrases.isEmpty {
+                        let normalizedHeading = IntentCues.normalized(heading)
+                        if phrases.contains(where: { IntentCues.contains(normalizedHeading, cue: $0) }) { score *= Self.headingPhraseFactor }
+                    }
                     scored.append(RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
                                                    documentRank: rank, passageScore: score))
                 }

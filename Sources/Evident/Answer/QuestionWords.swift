@@ -5,7 +5,7 @@
 enum QuestionWords {
     static let filler: Set<String> = [
         // Question words, auxiliaries, pronouns, articles, prepositions.
-        "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "do", "doe", "did", "done", "is", "are",
+        "1st", "2nd", "3rd", "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "do", "doe", "did", "done", "is", "are",
         "was", "were", "be", "been", "being", "can", "could", "should", "would", "will", "may", "might", "must", "shall", "have",
         "ha", "had", "having", "get", "got", "getting", "i", "me", "my", "mine", "myself", "we", "u", "our", "you", "your", "he",
         "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "a",

@@ -91,6 +91,9 @@ struct StatementSelector {
     let matcher: ConceptMatcher
     /// Normalised leftover words (for questions without a medical concept).
     let otherWords: [String]
+    /// Pairs of those words side by side in the question ("rate control", "oral feeding"),
+    /// normalised: a line or heading that says the pair says what was asked.
+    let otherPhrases: [String]
     /// A cheap test that rules passages out before they are cut into units.
     let needles: SubjectNeedles
     /// The primary concept's names as space-padded word keys (" parkinson disease "), for
@@ -153,6 +156,7 @@ struct StatementSelector {
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
+        otherPhrases = Self.phrases(of: query)
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
@@ -173,11 +177,35 @@ struct StatementSelector {
         }.flatMap(\.evidence))
     }
 
+    /// Pairs of the question's leftover words that stand side by side in it.
+    static func phrases(of query: StructuredQuery) -> [String] {
+        let leftover = Set(query.otherWords.map { $0.lowercased() })
+        guard leftover.count >= 2 else { return [] }
+        var phrases: [String] = [], run: [String] = []
+        func close() {
+            // Each pair of neighbours ("rate control 1st line" says "rate control").
+            for index in run.indices.dropLast() {
+                phrases.append(IntentCues.normalized(run[index] + " " + run[index + 1]).trimmingCharacters(in: .whitespaces))
+            }
+            run = []
+        }
+        let words = LexiconText.words(query.corrected)
+        for (index, word) in words.enumerated() {
+            // Words separated by punctuation are no phrase ("rate, control").
+            if index > 0, !run.isEmpty, words[index - 1].original.base[words[index - 1].range.upperBound..<word.range.lowerBound].contains(where: { $0 != " " }) { close() }
+            if leftover.contains(word.original.lowercased()) { run.append(String(word.original)) } else { close() }
+        }
+        close()
+        return phrases
+    }
+
     /// Weights of the score's parts (named so `--explain` reads as a sum).
     enum Weight {
         static let subjectInSentence = 1.0, subjectInContext = 0.75, subjectInTitle = 0.4
         static let otherConcept = 0.8, otherConceptInTitle = 0.3, relatedConcept = 0.2
         static let aspectExact = 1.0, aspectAlsoAsked = 0.6, aspectByCue = 0.5
+        /// A phrase of the question's own words no concept covers, said as the question says it.
+        static let questionPhrase = 0.4
         static let attributeWords = 0.3, detail = 0.35, qualifier = 0.5, populationStudiedApart = 0.9, values = 0.5
         static let grade = 0.3, recommendation = 0.15, finding = 0.3
         static let passage = 0.6, documentRank = 0.3
@@ -462,6 +490,9 @@ struct StatementSelector {
             if detail.contraryCues.contains(where: { IntentCues.contains(normalized, cue: $0) || IntentCues.contains(contextNormalized, cue: $0) }) { detailScore -= Weight.detail }
         }
         add("details", detailScore)
+        if otherPhrases.contains(where: { IntentCues.contains(normalized, cue: $0) || IntentCues.contains(contextNormalized, cue: $0) }) {
+            add("question's phrase", Weight.questionPhrase)
+        }
         // A document about a population ("… hypertensive disorders of pregnancy") speaks of it in every line.
         let populationsInTitle = titlePopulations.value(retrieved.document.title ?? "") { title in
             let normalizedTitle = IntentCues.normalized(title)
