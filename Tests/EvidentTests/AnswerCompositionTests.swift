@@ -110,6 +110,18 @@ struct AnswerCompositionTests {
         #expect(referred.allStatements.isEmpty && referred.message?.contains("Bendroflumethiazide") == true, "\(referred.message ?? "")")
     }
 
+    @Test("a dose question about a disease is answered by its treatment's regimen, without a banner saying nothing answers it")
+    func regimenForDisease() throws {
+        // NICE CG184 (dyspepsia and GORD) alone: its eradication regimens are lists under a lead-in
+        // that gives the schedule ("a 7-day, twice-daily course of treatment with").
+        let library = try TestVocabulary.library("nice-dyspepsia", paths: [TestData.path("ngc/summaries/ngc-10554.xml.gz")])
+        let answer = try TestVocabulary.composer(library).answer("H pylori regimen penicillin allergy")
+        #expect(answer.guidelines.note == nil, "\(answer.guidelines.note ?? "")")
+        let lead = try #require(answer.guidelines.summary.first)
+        #expect(lead.text.contains("7-day") && (lead.items ?? []).contains { $0.contains("Clarithromycin") }, "lead: \(lead.text)")
+        try Self.checkInvariants(answer, library: library)
+    }
+
     @Test("a statement about a subtype the question did not name does not lead (juvenile ALS for ALS), unless it is asked")
     func subtypeDoesNotLead() throws {
         let general = try Self.composer.answer("What is the life expectancy of people with ALS?")

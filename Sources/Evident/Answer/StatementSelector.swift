@@ -426,6 +426,15 @@ struct StatementSelector {
         // A dose under a treatment heading is a regimen ("Outpatient Treatment › Healthy Adults:
         // Amoxicillin 1 g orally three times daily"): it answers a treatment question.
         if asked.contains(.treatment), aspect == .dosing, (contextAspect ?? labelAspect ?? headingAspect) == .treatment { asked.append(.dosing) }
+        let hasNumber = text.contains { $0.isNumber }
+        let givesValue = hasNumber && Self.valueUnits.contains(where: { text.containsBytes($0) })
+        // A dose question about a disease ("H pylori regimen") asks for its treatment's regimen:
+        // a treatment line that gives a dose or a schedule ("a 7-day, twice-daily course") answers it.
+        if query.intent == .dosing, !query.topicIsDrug, aspect == .treatment {
+            // A list's schedule is in its lead-in ("… a 7-day, twice-daily course of treatment with:").
+            let schedule = [String(text), unit.leadIn.map(String.init) ?? "", itemsText].joined(separator: " ")
+            if schedule.contains(where: \.isNumber), Self.valueUnits.contains(where: { schedule.containsBytes($0) }) { asked.append(.treatment) }
+        }
 
         var parts: [StatementExplanation.Part] = []
         func add(_ name: String, _ value: Double) { if value != 0 { parts.append(.init(name: name, value: (value * 1000).rounded() / 1000)) } }
@@ -463,8 +472,6 @@ struct StatementSelector {
         // The measure may be named by the line's context ("In patients with systolic blood
         // pressure between 150 and 220 mmHg: Acute lowering of SBP to 140 mmHg is safe") or its
         // heading ("Two-Tier Model (Simplified Wells) › PE Unlikely: Score ≤ 4.0 points").
-        let hasNumber = text.contains { $0.isNumber }
-        let givesValue = hasNumber && Self.valueUnits.contains(where: { text.containsBytes($0) })
         let statesValue = query.measure.map { measure in
             // A dose is a number with a unit ("0.75 mg/kg/d"), not any number ("by 2 to 5 years").
             (query.intent != .dosing || givesValue)
