@@ -161,6 +161,16 @@ struct EmbeddedNameTests {
         #expect(fever.concepts(in: "Unlike Q fever, a fever after vaccination is usually mild.") == [0])
     }
 
+    @Test("a name written with its words split differently is the name: N-acetyl cysteine, pre-eclampsia")
+    func joinedNames() throws {
+        let acetylcysteine = try matcher("D000111")
+        #expect(acetylcysteine.concepts(in: "The AGA recommends the use of N-acetyl cysteine in acetaminophen-associated ALF.") == [0])
+        #expect(acetylcysteine.concepts(in: "Acetyl cysteine was given.") == [0])
+        #expect(acetylcysteine.concepts(in: "Acetyl groups of cysteine residues were measured.").isEmpty)
+        let preeclampsia = try matcher("D011225")
+        #expect(preeclampsia.concepts(in: "Women with pre eclampsia should be offered labetalol.") == [0])
+    }
+
     @Test("an abbreviation a source defines as something else does not name the concept there (HD: hemodialysis)")
     func abbreviationDefinedOtherwise() throws {
         let vocabulary = TestVocabulary.starter.composer.vocabulary

@@ -3,6 +3,11 @@
 struct ConceptMatcher {
     /// Names by their first word key: (concept number, the name's word keys).
     private var byFirstWord: [String: [(concept: Int, words: [String])]] = [:]
+    /// Names written without their spaces ("nacetylcysteine", "preeclampsia") → concept numbers,
+    /// so "N-acetyl cysteine" and "pre-eclampsia" meet "N-Acetylcysteine" and "Preeclampsia".
+    private var joinedNames: [String: [Int]] = [:]
+    /// The first four letters of the joined names: a cheap test before words are joined.
+    private var joinedStarts: Set<Substring> = []
     /// Abbreviations as written → concept numbers.
     private var abbreviations: [String: [Int]] = [:]
     /// The concepts, in the order given.
@@ -41,6 +46,11 @@ struct ConceptMatcher {
                 if !(byFirstWord[first]?.contains { $0.concept == number && $0.words == words } ?? false) {
                     byFirstWord[first, default: []].append((number, words))
                 }
+                let joined = words.joined()
+                if joined.utf8.count >= Self.shortestJoinedName, !(joinedNames[joined]?.contains(number) ?? false) {
+                    joinedNames[joined, default: []].append(number)
+                    joinedStarts.insert(joined.prefix(4))
+                }
             }
             for abbreviation in entry.concept.abbreviations + entry.extraNames.filter(MeSHTables.isAbbreviation) {
                 abbreviations[abbreviation, default: []].append(number)
@@ -68,6 +78,13 @@ struct ConceptMatcher {
         return redefined
     }
 
+    /// Joined names shorter than this are not matched across spaces (two short words joined
+    /// make too many accidental names).
+    static let shortestJoinedName = 8
+
+    /// Words a name may be split into in text ("N-acetyl cysteine": three).
+    static let joinedWordsAtMost = 3
+
     /// Words too general to tell two names apart ("disease", "syndrome").
     static let generalWords: Set<String> = ["disease", "diseases", "syndrome", "disorder", "disorders", "infection", "infections",
                                             "chronic", "acute", "type", "primary", "secondary", "severe", "with", "from", "and"]
@@ -85,6 +102,15 @@ struct ConceptMatcher {
                     var matched = true
                     for offset in 1..<name.count where words[index + offset].key != name[offset] { matched = false; break }
                     if matched && !isInsideAnotherDisease(concept, words, index..<(index + name.count)) { found[concept] = index }
+                }
+            }
+            // The same name with its words split differently ("acetyl cysteine").
+            if !joinedNames.isEmpty, index + 1 < words.count, joinedStarts.contains((word.key + words[index + 1].key).prefix(4)) {
+                var joined = word.key
+                for end in (index + 1)..<min(words.count, index + Self.joinedWordsAtMost) {
+                    joined += words[end].key
+                    guard let numbers = joinedNames[joined] else { continue }
+                    for number in numbers where found[number] == nil { found[number] = index }
                 }
             }
             if !abbreviations.isEmpty, let numbers = abbreviations[String(word.original)], redefined.isEmpty || !redefined.contains(String(word.original)) {
