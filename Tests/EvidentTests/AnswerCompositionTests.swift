@@ -110,6 +110,15 @@ struct AnswerCompositionTests {
         #expect(referred.allStatements.isEmpty && referred.message?.contains("Bendroflumethiazide") == true, "\(referred.message ?? "")")
     }
 
+    @Test("a list's items are shown without their own list markers, still quoted exactly")
+    func itemsWithoutMarkers() throws {
+        let answer = try Self.composer.answer("head lice prevention")
+        let items = answer.allStatements.flatMap { $0.items ?? [] }
+        #expect(!items.isEmpty)
+        #expect(!items.contains { $0.hasPrefix("- ") || $0.hasPrefix("• ") }, "\(items.prefix(3))")
+        try Self.checkInvariants(answer, library: Self.library)
+    }
+
     @Test("a dose question about a disease is answered by its treatment's regimen, without a banner saying nothing answers it")
     func regimenForDisease() throws {
         // NICE CG184 (dyspepsia and GORD) alone: its eradication regimens are lists under a lead-in

@@ -373,7 +373,7 @@ public struct AnswerComposer: Sendable {
                 quote = String(base[leadIn.startIndex..<last.quote.endIndex])
                 text = String(leadIn)
                 // An item that repeats its lead-in (NGC style) shows only its own words.
-                items = siblings.filter { !$0.text.hasSuffix(":") }.map { String($0.quote.hasPrefix(leadIn) ? $0.text : $0.quote) }
+                items = siblings.filter { !$0.text.hasSuffix(":") }.map { String($0.quote.hasPrefix(leadIn) ? $0.text : EvidenceUnits.withoutListMarker($0.quote)) }
                 label = StatementSelector.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: nil, rowHeader: nil,
                                                 showHeading: retrieved.document.kind != .agencyPage)
             }

@@ -106,8 +106,10 @@ enum EvidenceUnits {
                 let explicitStyle = units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn && units.last?.quote.hasPrefix(currentLeadIn) == true
                 if !explicitStyle, number == leadInLine + 1 || units.last?.kind == .listItem && units.last?.leadIn == currentLeadIn,
                    line.wordCount <= 40, !line.hasSuffix(":"), SentenceSplitter.sentences(line).count <= 1 {
-                    let (header, rest) = rowSplit(line)
-                    units.append(EvidenceUnit(kind: .listItem, quote: line, text: rest ?? line, leadIn: currentLeadIn, rowHeader: header, line: number))
+                    // The item without its own list marker ("- Avoid head-to-head contact").
+                    let item = Self.withoutListMarker(line)
+                    let (header, rest) = rowSplit(item)
+                    units.append(EvidenceUnit(kind: .listItem, quote: line, text: rest ?? item, leadIn: currentLeadIn, rowHeader: header, line: number))
                     leadInLine = number
                     continue
                 }
@@ -153,6 +155,14 @@ enum EvidenceUnits {
     /// NIH lists gloss an item after another dash ("Cervical dystonia - a neurological disorder
     /// that causes…"): a lower-case piece after a capitalised item explains that item, so the
     /// two are one item (still one exact piece of the line).
+    /// A line without the list marker it opens with ("- ", "* ", "• ").
+    static func withoutListMarker(_ line: Substring) -> Substring {
+        for marker in ["- ", "* ", "• "] where line.hasPrefix(marker) {
+            return line.dropFirst(marker.count).trimmingWhitespace
+        }
+        return line
+    }
+
     static func joiningGlosses(_ items: [Substring], in line: Substring) -> [Substring] {
         guard items.contains(where: { $0.first?.isUppercase == true }) else { return items }
         var joined: [Substring] = []
