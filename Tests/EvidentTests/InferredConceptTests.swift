@@ -68,7 +68,7 @@ struct InferredConceptTests {
         ("AF: rate, control?", []),
     ])
     func questionPhrases(question: String, expected: [String]) {
-        #expect(StatementSelector.phrases(of: understanding.understand(question)) == expected)
+        #expect(understanding.understand(question).otherWordPairs == expected)
     }
 
     @Test("a case's lab value is its subject when the rest are its signs; the measure and the setting's abbreviation are no concepts")

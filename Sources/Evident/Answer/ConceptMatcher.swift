@@ -105,12 +105,14 @@ struct ConceptMatcher {
                 }
             }
             // The same name with its words split differently ("acetyl cysteine").
-            if !joinedNames.isEmpty, index + 1 < words.count, joinedStarts.contains((word.key + words[index + 1].key).prefix(4)) {
-                var joined = word.key
-                for end in (index + 1)..<min(words.count, index + Self.joinedWordsAtMost) {
-                    joined += words[end].key
-                    guard let numbers = joinedNames[joined] else { continue }
-                    for number in numbers where found[number] == nil { found[number] = index }
+            if !joinedNames.isEmpty, index + 1 < words.count {
+                var joined = word.key + words[index + 1].key
+                if joinedStarts.contains(joined.prefix(4)) {
+                    for end in (index + 1)..<min(words.count, index + Self.joinedWordsAtMost) {
+                        if end > index + 1 { joined += words[end].key }
+                        guard let numbers = joinedNames[joined] else { continue }
+                        for number in numbers where found[number] == nil { found[number] = index }
+                    }
                 }
             }
             if !abbreviations.isEmpty, let numbers = abbreviations[String(word.original)], redefined.isEmpty || !redefined.contains(String(word.original)) {

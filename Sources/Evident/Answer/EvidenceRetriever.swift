@@ -121,7 +121,7 @@ struct EvidenceRetriever {
         let needles = SubjectNeedles(query.primary)
         // A heading that says a phrase of the question's own words ("Rate Control" for "AF rate
         // control") is a section on what was asked, however often other sections name the subject.
-        let phrases = StatementSelector.phrases(of: query)
+        let phrases = query.otherWordPairs
         var termsOfWords = WeightedTermMemo()
         var passages: [RetrievedPassage] = []
         try library.database.read { db in

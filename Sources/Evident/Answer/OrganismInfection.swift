@@ -23,11 +23,7 @@ enum OrganismInfection {
             for name in ([candidate.name] + candidate.synonyms).prefix(namesTried) {
                 for phrasing in phrasings {
                     let phrase = phrasing.replacingOccurrences(of: "{}", with: name)
-                    guard let entry = vocabulary.lookUp(phrase: LexiconText.key(phrase)).best,
-                          let concept = vocabulary.concept(id: entry.lexicon.id(entry.index)),
-                          concept.isMeSH, concept.categories.contains(.disease)
-                    else { continue }
-                    return concept
+                    if let concept = vocabulary.concept(named: phrase), concept.isMeSH, concept.categories.contains(.disease) { return concept }
                 }
             }
         }

@@ -29,8 +29,7 @@ enum QualifiedConcept {
             for phrasing in phrasings[qualifier.label] ?? [] {
                 for name in names {
                     let phrase = phrasing.replacingOccurrences(of: "{}", with: name.lowercased())
-                    guard let entry = vocabulary.lookUp(phrase: LexiconText.key(phrase)).best,
-                          let concept = vocabulary.concept(id: entry.lexicon.id(entry.index)),
+                    guard let concept = vocabulary.concept(named: phrase),
                           concept.id != base.id, concept.isMeSH, concept.categories.contains(.disease),
                           // Under the disease in MeSH; a name only the library uses has no tree, and
                           // the phrase, built from its name, must then do.

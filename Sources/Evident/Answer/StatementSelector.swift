@@ -156,7 +156,7 @@ struct StatementSelector {
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
         needles = SubjectNeedles(required.first)
-        otherPhrases = Self.phrases(of: query)
+        otherPhrases = query.otherWordPairs
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
@@ -175,28 +175,6 @@ struct StatementSelector {
             entry.kind == .population && !askedPopulations.contains(entry.label)
                 && (Qualifier.opposites[entry.label].map { askedPopulations.contains($0) } ?? true)
         }.flatMap(\.evidence))
-    }
-
-    /// Pairs of the question's leftover words that stand side by side in it.
-    static func phrases(of query: StructuredQuery) -> [String] {
-        let leftover = Set(query.otherWords.map { $0.lowercased() })
-        guard leftover.count >= 2 else { return [] }
-        var phrases: [String] = [], run: [String] = []
-        func close() {
-            // Each pair of neighbours ("rate control 1st line" says "rate control").
-            for index in run.indices.dropLast() {
-                phrases.append(IntentCues.normalized(run[index] + " " + run[index + 1]).trimmingCharacters(in: .whitespaces))
-            }
-            run = []
-        }
-        let words = LexiconText.words(query.corrected)
-        for (index, word) in words.enumerated() {
-            // Words separated by punctuation are no phrase ("rate, control").
-            if index > 0, !run.isEmpty, words[index - 1].original.base[words[index - 1].range.upperBound..<word.range.lowerBound].contains(where: { $0 != " " }) { close() }
-            if leftover.contains(word.original.lowercased()) { run.append(String(word.original)) } else { close() }
-        }
-        close()
-        return phrases
     }
 
     /// Weights of the score's parts (named so `--explain` reads as a sum).
@@ -266,6 +244,12 @@ struct StatementSelector {
 
     /// Units and signs that make a number a dose or a threshold.
     static let valueUnits = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
+
+    /// True when a text gives a value: a number with a unit or sign ("0.75 mg/kg/d", "twice-daily"),
+    /// not any number ("by 2 to 5 years").
+    static func givesValue<S: StringProtocol>(_ text: S) -> Bool {
+        text.contains { $0.isNumber } && valueUnits.contains { text.containsBytes($0) }
+    }
 
     /// The explanation's name for a statement about a subtype the question did not name.
     static let subtypePart = "a subtype not asked"
@@ -426,14 +410,12 @@ struct StatementSelector {
         // A dose under a treatment heading is a regimen ("Outpatient Treatment › Healthy Adults:
         // Amoxicillin 1 g orally three times daily"): it answers a treatment question.
         if asked.contains(.treatment), aspect == .dosing, (contextAspect ?? labelAspect ?? headingAspect) == .treatment { asked.append(.dosing) }
-        let hasNumber = text.contains { $0.isNumber }
-        let givesValue = hasNumber && Self.valueUnits.contains(where: { text.containsBytes($0) })
+        let givesValue = Self.givesValue(text)
         // A dose question about a disease ("H pylori regimen") asks for its treatment's regimen:
         // a treatment line that gives a dose or a schedule ("a 7-day, twice-daily course") answers it.
         if query.intent == .dosing, !query.topicIsDrug, aspect == .treatment {
             // A list's schedule is in its lead-in ("… a 7-day, twice-daily course of treatment with:").
-            let schedule = [String(text), unit.leadIn.map(String.init) ?? "", itemsText].joined(separator: " ")
-            if schedule.contains(where: \.isNumber), Self.valueUnits.contains(where: { schedule.containsBytes($0) }) { asked.append(.treatment) }
+            if Self.givesValue([String(text), unit.leadIn.map(String.init) ?? "", itemsText].joined(separator: " ")) { asked.append(.treatment) }
         }
 
         var parts: [StatementExplanation.Part] = []

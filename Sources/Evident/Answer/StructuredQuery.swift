@@ -98,4 +98,27 @@ public struct StructuredQuery: Codable, Sendable {
         guard let categories = topic?.concept.categories else { return false }
         return categories.contains(.chemical) && !categories.contains(.disease)
     }
+
+    /// Pairs of the question's leftover words that stand side by side in it ("rate control" of
+    /// "AF rate control 1st line"), normalised: a heading or line that says one says what was asked.
+    var otherWordPairs: [String] {
+        let leftover = Set(otherWords.map { $0.lowercased() })
+        guard leftover.count >= 2 else { return [] }
+        var phrases: [String] = [], run: [String] = []
+        func close() {
+            // Each pair of neighbours ("rate control 1st line" says "rate control").
+            for index in run.indices.dropLast() {
+                phrases.append(IntentCues.normalized(run[index] + " " + run[index + 1]).trimmingCharacters(in: .whitespaces))
+            }
+            run = []
+        }
+        let words = LexiconText.words(corrected)
+        for (index, word) in words.enumerated() {
+            // Words separated by punctuation are no phrase ("rate, control").
+            if index > 0, !run.isEmpty, words[index - 1].original.base[words[index - 1].range.upperBound..<word.range.lowerBound].contains(where: { $0 != " " }) { close() }
+            if leftover.contains(word.original.lowercased()) { run.append(String(word.original)) } else { close() }
+        }
+        close()
+        return phrases
+    }
 }

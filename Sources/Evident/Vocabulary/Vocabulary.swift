@@ -95,6 +95,11 @@ public final class Vocabulary: Sendable {
         Concept(id: record.id, name: record.name, categories: record.categories, synonyms: record.synonyms, abbreviations: [], broader: record.broader)
     }
 
+    /// The concept a whole phrase names ("pinworm infection": Enterobiasis), if any.
+    func concept(named phrase: String) -> Concept? {
+        lookUp(phrase: LexiconText.key(phrase)).best.flatMap { concept(id: $0.lexicon.id($0.index)) }
+    }
+
     /// The concept with this id, if either lexicon has it.
     public func concept(id: String) -> Concept? {
         if let library, let index = library.concept(id: id) { return resolve(library, index) }
