@@ -100,6 +100,9 @@ public struct LibraryIndexer {
             try refreshVocabulary(onlyIfMissing: true)
             return Summary(indexed: 0, removed: 0, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
         }
+        // The vocabulary reads the library, not the index: it is rebuilt on a second core while
+        // this thread indexes (each alone keeps one core busy).
+        let vocabulary = startVocabularyBuild()
         var cursor = since
         var indexed = 0
         var removed = 0
@@ -121,7 +124,7 @@ public struct LibraryIndexer {
             cursor = last.sequence
         }
         let snapshot = try writer.commit(sourceSequence: latest)
-        try refreshVocabulary(onlyIfMissing: false)
+        try vocabulary.wait()
         return Summary(indexed: indexed, removed: removed, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
     }
 
@@ -130,6 +133,42 @@ public struct LibraryIndexer {
         guard buildsVocabulary else { return }
         if onlyIfMissing, let existing = try? LibraryVocabulary.open(library), existing.sourceSequence == (try library.changeSequence()) { return }
         try LibraryVocabulary.build(library: library, mesh: try mesh ?? EvidentResources.meshLexicon(explicit: nil))
+    }
+
+    /// A vocabulary build running on its own thread; `wait()` joins it and rethrows its error.
+    private final class BackgroundBuild: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var error: Error?
+        private var joined = false
+
+        init(_ work: @escaping @Sendable () throws -> Void) {
+            let thread = Thread { [self] in
+                do { try work() } catch { self.error = error }
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        /// Waits for the build (once) and rethrows what it threw.
+        func wait() throws {
+            if !joined { done.wait(); joined = true }
+            if let error { throw error }
+        }
+
+        deinit { if !joined { done.wait() } }
+    }
+
+    /// Starts rebuilding the library's vocabulary in the background (nothing when this indexer
+    /// does not build it). Joined before the update returns, even when indexing fails.
+    private func startVocabularyBuild() -> BackgroundBuild {
+        let library = library
+        let buildsVocabulary = buildsVocabulary
+        let mesh = mesh
+        return BackgroundBuild {
+            guard buildsVocabulary else { return }
+            try LibraryVocabulary.build(library: library, mesh: try mesh ?? EvidentResources.meshLexicon(explicit: nil))
+        }
     }
 
     /// Opens the committed index for searching (an empty index if none has been built).

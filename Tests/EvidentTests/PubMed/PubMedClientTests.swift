@@ -159,7 +159,10 @@ import Testing
             await client.shutdown()
             #expect(outcome.found == 450 && outcome.summary.counts.added == 450)
             let fetches = server.requests("efetch.fcgi")
-            #expect(fetches.map { $0.query["retstart"] } == ["0", "200", "400"])
+            // Pages in order; a page may be asked twice when the saturated parallel suite delays
+            // the fixture server past the client's timeout (a retry, not a second page).
+            let pages = fetches.compactMap { $0.query["retstart"] }.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+            #expect(pages == ["0", "200", "400"])
             #expect(fetches.allSatisfy { $0.query["WebEnv"] == "MCID_fixture" && $0.query["query_key"] == "1" })
             #expect(server.requests("esearch.fcgi").first?.query["usehistory"] == "y")
         }
