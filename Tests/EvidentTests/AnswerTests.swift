@@ -159,6 +159,11 @@ struct QuestionTests {
         ("montelukast vs salmeterol for asthma", .comparison, [], ["none"]),
         ("I have a bad headache and my BP was 150/95. What should I do?", .treatment, [], ["blood pressure 150"]),
         ("What medicine do they use for pinworms?", .treatment, [], ["none"]),
+        ("After a first unprovoked seizure, what is the chance of another one?", .prognosis, [], ["none"]),
+        ("are vaptans recommended for moderate hyponatremia?", .treatment, [], ["none"]),
+        ("which antibody is tested first for coeliac disease?", .diagnosis, [], ["none"]),
+        ("KDIGO AKI definition - what creatinine rise counts?", .definition, [], ["none"]),
+        ("routine maintenance IV fluid volume per day", .dosing, [], ["none"]),
     ])
     func attributes(question: String, intent: Intent, details: [AttributeDetail], qualifiers: [String]) {
         let normalized = IntentCues.normalized(question)

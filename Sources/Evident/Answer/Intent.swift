@@ -17,13 +17,13 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .causes: [("cause", 2), ("caus", 2), ("why do", 1.5), ("why does", 1.5), ("why is", 1), ("why am", 1), ("risk factor", 2), ("etiolog", 2), ("aetiolog", 2), ("what lead", 1.5), ("trigger", 1.5), ("reason for", 1.5), ("responsible for", 1), ("what make", 1), ("contribut", 1)]
         case .mechanism: [("mechanism", 2), ("pathophysiolog", 2), ("pathogenes", 2), ("how does", 1), ("how do", 0.5), ("mode of action", 2), ("work", 0.5)]
         case .symptoms: [("symptom", 2), ("sign", 1.5), ("presentation", 1.5), ("present with", 1.5), ("manifest", 1.5), ("feel like", 1), ("look like", 1), ("clinical feature", 2), ("how do i know", 1.5), ("how would i know", 1.5)]
-        case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1)]
-        case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("what medicine", 2), ("which medicine", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("1st line", 2), ("1st-line", 2), ("inhaler", 1.5), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("what should i do", 1.5), ("what should we do", 1.5), ("what do i do", 1.5), ("what can i do", 1.5), ("what can be done", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1)]
-        case .prognosis: [("prognos", 2), ("outlook", 2), ("survival", 2), ("life expectancy", 2), ("recover", 1.5), ("go away", 1.5), ("long term", 1), ("mortality", 1.5), ("course of", 1), ("outcome", 1.5), ("grow out of", 2), ("complication", 1.5), ("fatal", 1.5), ("die from", 1.5), ("curable", 1.5), ("permanent", 1)]
+        case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1), ("blood test", 2), ("tested", 1.5), ("antibod", 1), ("assess", 1), ("counts as", 1.5), ("classif", 1.5), ("staging", 1.5), ("investigat", 1.5)]
+        case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("what medicine", 2), ("which medicine", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("1st line", 2), ("1st-line", 2), ("inhaler", 1.5), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("what should i do", 1.5), ("what should we do", 1.5), ("what do i do", 1.5), ("what can i do", 1.5), ("what can be done", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1), ("recommended for", 1), ("anticoagulat", 1.5), ("admit", 1.5), ("admission", 1), ("hospitali", 1), ("refer", 1.5)]
+        case .prognosis: [("prognos", 2), ("outlook", 2), ("survival", 2), ("life expectancy", 2), ("recover", 1.5), ("go away", 1.5), ("long term", 1), ("mortality", 1.5), ("course of", 1), ("outcome", 1.5), ("grow out of", 2), ("complication", 1.5), ("fatal", 1.5), ("die from", 1.5), ("curable", 1.5), ("permanent", 1), ("recurrence", 1.5), ("recur ", 1.5), ("chance", 1), ("likelihood", 1.5), ("how likely", 2), ("odds of", 1.5), ("come back", 1.5), ("comes back", 1.5), ("happen again", 1.5)]
         case .prevention: [("prevent", 2), ("avoid", 1.5), ("reduce the risk", 2), ("lower the risk", 2), ("prophyla", 2), ("vaccin", 1.5), ("protect", 1)]
         case .epidemiology: [("how common", 2), ("prevalen", 2), ("inciden", 2), ("epidemiolog", 2), ("who get", 2), ("how many people", 2), ("frequen", 1), ("how rare", 2), ("rare is", 1.5)]
         case .adverseEffects: [("side effect", 2), ("adverse", 2), ("toxicit", 2), ("harm", 1.5), ("safe", 1.5), ("safety", 1.5), ("risks of", 1.5), ("interaction", 1.5), ("contraindicat", 1.5), ("danger", 1.5)]
-        case .dosing: [("dose", 2.5), ("dosage", 2.5), ("dosing", 2.5), ("how much", 2), ("mg", 1.5), ("regimen", 1.5), ("how often should", 1.5), ("titrat", 1.5), ("renal adjust", 2)]
+        case .dosing: [("dose", 2.5), ("dosage", 2.5), ("dosing", 2.5), ("how much", 2), ("mg", 1.5), ("regimen", 1.5), ("how often should", 1.5), ("titrat", 1.5), ("renal adjust", 2), ("per day", 1.5), ("ml/kg", 2), ("mg/kg", 2), ("how many mg", 2), ("infusion rate", 2), ("volume", 1)]
         case .genetics: [("gene", 1.5), ("genetic", 2), ("inherit", 2), ("heredit", 2), ("run in famil", 2), ("mutation", 1.5), ("familial", 1.5), ("pass it on", 2), ("pass on", 1)]
         case .definition: [("what is", 0.5), ("what are", 0.5), ("define", 1.5), ("definition", 1.5), ("meaning of", 1.5), ("explain", 0.5), ("tell me about", 0.5), ("information about", 0.5), ("overview", 1)]
         case .comparison: [("vs", 2.5), ("versus", 2.5), ("compared", 2), ("comparison", 2), ("better than", 2), ("difference between", 2), ("superior to", 2), ("or", 0)]
@@ -57,7 +57,7 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .symptoms: ["symptom", "signs", "present with", "presents with", "characterized by", "include", "experience", "may have"]
         case .diagnosis: ["diagnos", "test", "screen", "imaging", "biopsy", "confirmed by", "detected", "criteria", "sensitivity", "specificity", "score"]
         case .treatment: ["treat", "therapy", "recommend", "should be", "should receive", "first-line", "first line", "management", "administer", "initiate", "offered", "consider", "suggest", "indicated", "injection", "surgery", "option"]
-        case .prognosis: ["prognosis", "outlook", "survival", "mortality", "life expectancy", "recover", "progress", "complication", "outcome", "resolve"]
+        case .prognosis: ["prognosis", "outlook", "survival", "mortality", "life expectancy", "recover", "progress", "complication", "outcome", "resolve", "recurren", "chance", "likelihood"]
         case .prevention: ["prevent", "prophyla", "vaccin", "reduce the risk", "avoid"]
         case .epidemiology: ["affects", "prevalence", "incidence", "per 100", "in the united states", "estimated", "common", "rare", "people worldwide"]
         case .adverseEffects: ["side effect", "adverse", "toxicity", "harm", "risk of bleeding", "contraindicated", "caution", "interaction"]
@@ -210,14 +210,17 @@ enum IntentCues {
     /// screening for …"): what it recommends decides its aspect.
     static let recommendationCues = ["recommend", "should be", "should receive", "offered", "consider", "suggest", "indicated", "option"]
 
-    /// Aspects a recommendation may be about other than treatment.
-    static let recommendedAspects: [Intent] = [.diagnosis, .prevention]
+    /// Aspects a recommendation may be about other than treatment, with the cues it needs of
+    /// each: one for diagnosis and prevention; two for prognosis, whose single cues ("outcome",
+    /// "survival") are also what treatments are recommended for ("should be informed that the
+    /// chance for a recurrent seizure is greatest …" is on prognosis).
+    static let recommendedAspects: [(aspect: Intent, cues: Int)] = [(.diagnosis, 1), (.prevention, 1), (.prognosis, 2)]
 
     /// The aspect a recommendation is about when its only treatment cues are recommendation
     /// verbs and it names another aspect ("recommends screening": diagnosis); nil otherwise.
     static func recommendedAspect(_ counts: [Intent: Int], in normalized: String) -> Intent? {
         guard let treatment = counts[.treatment],
-              let other = recommendedAspects.first(where: { counts[$0] != nil }) else { return nil }
+              let other = recommendedAspects.first(where: { counts[$0.aspect] ?? 0 >= $0.cues })?.aspect else { return nil }
         let verbs = recommendationCues.filter { contains(normalized, cue: $0) }.count
         return treatment <= verbs ? other : nil
     }

@@ -369,7 +369,7 @@ public struct QuestionUnderstanding: Sendable {
         let specific = found.filter { $0.intent != .definition }
         guard !specific.isEmpty else {
             // "What systolic pressure should I aim for…", "when to start…": targets and timing are management.
-            let asksDetail = !AttributeDetail.detect(in: normalized).isEmpty && !IntentCues.contains(normalized, cue: "define")
+            let asksDetail = !AttributeDetail.detect(in: normalized).isEmpty && !IntentCues.contains(normalized, cue: "defin")
             return (asksDetail ? .treatment : .definition, [])
         }
         let ranked = specific.sorted { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }

@@ -276,6 +276,7 @@ struct StatementSelector {
         // A subject the question implies (gestational hypertension, from hypertension in
         // pregnancy) is an umbrella: its narrower forms (pre-eclampsia) are what it asks about.
         let primary = requiredCount > 0 ? concepts.first.flatMap { $0.concept.categories.contains(.disease) && $0.inferredFrom == nil ? $0.concept.id : nil } : nil
+        var subtypeStudies = Set<Int>()
         for index in units.indices.prefix(Self.refinedUnits) {
             let unit = units[index]
             var bonus = 0.0
@@ -297,6 +298,10 @@ struct StatementSelector {
                 units[index].parts.append(.init(name: Self.subtypePart, value: Weight.otherPopulation))
                 units[index].canLead = false
                 AnswerComposer.logger.trace("  narrower form \(narrower.id): \(unit.text.prefix(60))")
+                // A study of that form is research on it, not on the asked disease (when the
+                // disease is all the question asks about: a drug's study in falciparum malaria
+                // still answers a question on the drug for malaria).
+                if tier == .research, requiredCount == 1 { subtypeStudies.insert(index) }
             }
             if !wanted.isEmpty {
                 let specific = Set(mentions.filter { mention in
@@ -312,6 +317,7 @@ struct StatementSelector {
             units[index].score += bonus
             units[index].parts.append(.init(name: "specific content", value: (bonus * 1000).rounded() / 1000))
         }
+        if !subtypeStudies.isEmpty { units = units.indices.filter { !subtypeStudies.contains($0) }.map { units[$0] } }
         units.sort(by: ScoredUnit.ranksBefore)
     }
 
@@ -553,6 +559,8 @@ struct StatementSelector {
                 }
             }
         }
+        // A study of a subtype ("after febrile seizures") is research on it, not on the asked disease.
+        if subtype, tier == .research, requiredCount == 1 { return rejected(unit, "a study of a subtype not asked") }
         if subtype { add(Self.subtypePart, Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.
