@@ -131,6 +131,18 @@ struct AnswerCompositionTests {
         try Self.checkInvariants(answer, library: library)
     }
 
+    @Test("a line its source files under diagnosis is no treatment answer; a condition of pregnancy asks about pregnancy")
+    func diagnosisLineDoesNotAnswerTreatment() throws {
+        // NICE NG25 (preterm labour and birth) alone: "Diagnosing Preterm Labour … consider
+        // transvaginal ultrasound … as a diagnostic test" speaks of the subject directly, under a
+        // generic "recommendations" label; the tocolysis lines say "weeks of pregnancy".
+        let library = try TestVocabulary.library("nice-preterm", paths: [TestData.path("ngc/summaries/ngc-10831.xml.gz")])
+        let answer = try TestVocabulary.composer(library).answer("Which tocolytic for a woman at 30 weeks in suspected preterm labour with intact membranes?")
+        let lead = try #require(answer.guidelines.summary.first)
+        #expect(lead.text.contains("nifedipine"), "lead: \(lead.text)")
+        try Self.checkInvariants(answer, library: library)
+    }
+
     @Test("a statement about a subtype the question did not name does not lead (juvenile ALS for ALS), unless it is asked")
     func subtypeDoesNotLead() throws {
         let general = try Self.composer.answer("What is the life expectancy of people with ALS?")

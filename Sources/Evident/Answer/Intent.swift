@@ -36,15 +36,15 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .causes: ["cause", "etiolog", "aetiolog", "risk factor", "trigger", "susceptib"]
         case .mechanism: ["mechanism", "pathophysiolog", "pathogenes", "pathology"]
         case .symptoms: ["symptom", "sign", "clinical feature", "presentation", "manifestation"]
-        case .diagnosis: ["diagnos", "screening", "test", "evaluation", "workup", "imaging", "assessment", "criteria", "exam", "investigation", "score", "staging", "classification"]
-        case .treatment: ["treatment", "therap", "management", "recommendation", "first line", "first-line", "pharmacolog", "antibiotic", "regimen", "surgery", "surgical", "intervention", "medication", "empiric", "transition", "drug", "care", "resuscitation", "reperfusion", "anticoagula"]
+        case .diagnosis: ["diagnos", "screening", "test", "evaluation", "workup", "imaging", "assessment", "criteria", "exam", "investigation", "score", "staging", "classification", "radiograph", "ultrason", "echocardiograph", "tomograph", "mri"]
+        case .treatment: ["treatment", "therap", "management", "first line", "first-line", "pharmacolog", "antibiotic", "regimen", "surgery", "surgical", "intervention", "medication", "empiric", "transition", "drug", "care", "resuscitation", "reperfusion", "anticoagula"]
         case .prognosis: ["prognos", "outlook", "outcome", "survival", "complication", "course", "follow-up", "follow up"]
         case .prevention: ["prevent", "prophyla", "vaccin", "screening recommendation"]
         case .epidemiology: ["epidemiolog", "prevalence", "incidence", "frequency", "how common"]
         case .adverseEffects: ["adverse", "side effect", "harm", "safety", "toxicit", "contraindicat", "warning", "caution", "precaution", "interaction"]
         case .dosing: ["dosing", "dose", "dosage", "renal adjustment", "duration"]
         case .genetics: ["genetic", "inherit", "gene"]
-        case .definition: ["definition", "overview", "what is", "about", "summary", "introduction", "scope", "background", "information"]
+        case .definition: ["definition", "overview", "what is", "about", "introduction", "scope", "background", "information"]
         case .comparison: ["comparison", "versus"]
         }
     }

@@ -91,6 +91,8 @@ struct StatementSelector {
     let matcher: ConceptMatcher
     /// Normalised leftover words (for questions without a medical concept).
     let otherWords: [String]
+    /// The stems the other words are matched by in a line (``WordForms``).
+    let otherWordStems: [String]
     /// Pairs of those words side by side in the question ("rate control", "oral feeding"),
     /// normalised: a line or heading that says the pair says what was asked.
     let otherPhrases: [String]
@@ -155,13 +157,16 @@ struct StatementSelector {
         // Without a medical concept, every word of the question must be in the evidence.
         otherWords = query.otherWords.map { LexiconText.key($0) }
             + (required.isEmpty ? query.mentions.filter { $0.role == .nonMedical }.flatMap { LexiconText.words($0.text).map(\.key) } : [])
+        otherWordStems = otherWords.map(WordForms.stem)
         needles = SubjectNeedles(required.first)
         otherPhrases = query.otherWordPairs
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
         asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
-        let askedPopulations = Set(query.qualifiers.map(\.label))
+        // A question about a condition of pregnancy (preterm labour) asks about pregnancy.
+        let impliedPopulations = required.contains { vocabulary.isPregnancyCondition($0.concept) } ? ["pregnancy"] : [String]()
+        let askedPopulations = Set(query.qualifiers.map(\.label) + impliedPopulations)
         let questionKeys = Set(LexiconText.words(query.question).map(\.key))
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
         let askedCues = query.qualifiers.flatMap(\.evidenceCues) + (query.qualifiers.contains { $0.label == "children" } ? ["juvenil"] : [])
@@ -214,6 +219,9 @@ struct StatementSelector {
             let conflict = contextsNamingAnotherSubject.value(heading) { _ in headingNamesAnotherSubject(heading, found: headingConcepts) }
             let titleConflict = contextsNamingAnotherSubject.value(title) { _ in headingNamesAnotherSubject(title, found: titleConcepts) }
             let labelAspect = passage.label.flatMap { Intent.questionTypes[$0.lowercased()] ?? IntentCues.aspect(ofHeading: $0) }
+            // "Recommendations" says a line tells what to do, not about what: treatment, unless
+            // its heading or its words say otherwise ("… › Chest Radiography", "screening").
+            let recommendationLabel = labelAspect == nil && (passage.label.map { IntentCues.contains(IntentCues.normalized($0), cue: "recommendation") } ?? false)
             let headingAspect = heading.isEmpty ? nil : IntentCues.aspect(ofHeading: heading)
             // Where neither the title nor the heading names the subject, a unit must name it itself:
             // a byte search rules most units of a long guideline out before they are analysed.
@@ -229,7 +237,7 @@ struct StatementSelector {
                 if unitMustNameSubject, !needles.mayMatch(String(unit.quote) + " " + (unit.leadIn.map(String.init) ?? "")) { continue }
                 if let scored = score(unit, retrieved: retrieved, source: index, titleConcepts: titleConcepts, headingConcepts: headingConcepts,
                                       conflict: conflict, titleConflict: titleConflict, labelAspect: labelAspect, headingAspect: headingAspect,
-                                      redefined: redefined) {
+                                      recommendationLabel: recommendationLabel, redefined: redefined) {
                     result.append(scored)
                 }
             }
@@ -347,7 +355,7 @@ struct StatementSelector {
     }
 
     private func score(_ unit: EvidenceUnit, retrieved: RetrievedPassage, source: Int, titleConcepts: Set<Int>, headingConcepts: Set<Int>,
-                       conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?, redefined: Set<String>) -> ScoredUnit? {
+                       conflict: Bool, titleConflict: Bool, labelAspect: Intent?, headingAspect: Intent?, recommendationLabel: Bool, redefined: Set<String>) -> ScoredUnit? {
         // Noise, questions and fragments are never statements.
         let admitted: StatementGate.Admitted
         // A page's own answer to the asked question about its subject may be a sentence its site repeats.
@@ -402,7 +410,10 @@ struct StatementSelector {
         let cueText = unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized
         var cueCounts = IntentCues.sentenceCueCounts(cueText)
         let contextAspect = rowHeader.flatMap { IntentCues.aspect(ofHeading: String($0)) } ?? unit.leadIn.flatMap { IntentCues.aspect(ofHeading: String($0)) }
-        var (aspect, aspectFrom) = decideAspect(cueCounts: cueCounts, label: labelAspect, heading: contextAspect ?? headingAspect) {
+        // A lead-in is prose: "about" in it ("think about alternative diagnoses") names no aspect.
+        let namedContextAspect = contextAspect == .definition ? nil : contextAspect
+        var (aspect, aspectFrom) = decideAspect(cueCounts: cueCounts, label: labelAspect, heading: namedContextAspect ?? headingAspect,
+                                                recommendation: recommendationLabel) {
             analyzer.terms(String(text) + " " + itemsText, cache: stems)
         }
         // A recommendation is about what it recommends ("The USPSTF recommends screening for
@@ -438,15 +449,19 @@ struct StatementSelector {
         add("related concepts", Weight.relatedConcept * Double(inSentence.filter { $0 >= requiredCount }.count))
         // The question's words no concept covers ("thrombolysis", "referral") still count.
         if requiredCount > 0, !otherWords.isEmpty {
-            // Matched by their first seven letters, so "thrombolysis" meets "thrombolytic".
-            let keys = Set((words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.passage.heading ?? "")).map(\.key)).map { String($0.prefix(7)) })
-            add("question words", Weight.questionWord * Double(otherWords.filter { keys.contains(String($0.prefix(7))) }.count))
+            // Matched in any of their forms (``WordForms``): "resolved" meets "resolution".
+            let forms = WordForms.lineForms(words.map(\.key) + LexiconText.words(contextText + " " + (retrieved.passage.heading ?? "")).map(\.key))
+            add("question words", Weight.questionWord * Double(WordForms.count(otherWordStems, in: forms)))
         }
         var fit = 0.0
         // "Recommends" near the subject answers a treatment question only when treatment is what is recommended.
         let recommendsOther = recommended != nil && (query.intent == .treatment || query.intent == .comparison)
         let direct = !recommendsOther && positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
-        if asked.contains(aspect) || (direct && asked.contains(where: { cueCounts[$0] != nil })) {
+        // A line its source files under another aspect, whose own words name that aspect too
+        // ("Diagnosing Preterm Labour: … consider transvaginal ultrasound … as a diagnostic
+        // test"), is on that aspect, however directly it speaks of the subject.
+        let filedElsewhere = (aspectFrom == "heading" || aspectFrom == "label") && cueCounts[aspect] != nil && !asked.contains(aspect)
+        if asked.contains(aspect) || (direct && !filedElsewhere && asked.contains(where: { cueCounts[$0] != nil })) {
             fit = 1
             if !asked.contains(aspect), aspectFrom != "label" || direct { aspect = query.intent; aspectFrom = "sentence" }
         } else if query.alsoAsked.contains(aspect) {
@@ -680,7 +695,7 @@ struct StatementSelector {
 
     /// The aspect a unit speaks to: strong sentence cues first, then the source's label or
     /// heading, then weaker cues, then the model.
-    private func decideAspect(cueCounts: [Intent: Int], label: Intent?, heading: Intent?, terms: () -> [String]) -> (Intent, String) {
+    private func decideAspect(cueCounts: [Intent: Int], label: Intent?, heading: Intent?, recommendation: Bool, terms: () -> [String]) -> (Intent, String) {
         let strongest = cueCounts.filter { $0.key != .definition && $0.key != .comparison }.max { a, b in
             if a.value != b.value { return a.value < b.value }
             if a.key == query.intent || b.key == query.intent { return b.key == query.intent }
@@ -693,6 +708,7 @@ struct StatementSelector {
         if let strongest { return (strongest.key, "sentence") }
         if let label { return (label, "label") }
         if let heading { return (heading, "heading") }
+        if recommendation { return (.treatment, "label") }
         if let classifier {
             let (aspect, confidence) = classifier.classify(terms())
             if confidence >= 0.5 { return (aspect, "model") }

@@ -218,12 +218,29 @@ public final class Vocabulary: Sendable {
     /// True when MeSH files `concept` under "Signs and Symptoms" (vomiting, seizures, headache):
     /// a manifestation, which a message may name beside the condition that causes it.
     public func isSignOrSymptom(_ concept: Concept) -> Bool {
-        guard let mesh, let root = mesh.concept(id: concept.id) else { return false }
-        var level = [root], seen: Set<Int> = [root]
         // Signs sit at most a few levels under it (Seizures › Neurologic Manifestations › Signs and Symptoms).
-        for _ in 0..<4 where !level.isEmpty {
+        isFiled(concept, under: Self.signsAndSymptoms, levels: 4, throughLibraryNames: false)
+    }
+
+    /// MeSH's "Pregnancy Complications" (C12.050.703).
+    static let pregnancyComplications = "D011248"
+
+    /// True when MeSH files `concept` under "Pregnancy Complications" (preterm labour,
+    /// pre-eclampsia, gestational diabetes): a question about it is about pregnancy.
+    public func isPregnancyCondition(_ concept: Concept) -> Bool {
+        concept.id == Self.pregnancyComplications || isFiled(concept, under: Self.pregnancyComplications, levels: 5, throughLibraryNames: true)
+    }
+
+    /// True when MeSH files `concept` under `ancestor`, at most `levels` levels up; a library
+    /// name ("preterm labour at 30 weeks") through the MeSH concepts it contains, when asked.
+    func isFiled(_ concept: Concept, under ancestor: String, levels: Int, throughLibraryNames: Bool) -> Bool {
+        guard let mesh else { return false }
+        let roots = mesh.concept(id: concept.id).map { [$0] } ?? (throughLibraryNames ? concept.broader.compactMap { mesh.concept(id: $0) } : [])
+        if mesh.concept(id: concept.id) == nil, throughLibraryNames, concept.broader.contains(ancestor) { return true }
+        var level = roots, seen = Set(roots)
+        for _ in 0..<levels where !level.isEmpty {
             let ids = level.flatMap { mesh.broader($0) }
-            if ids.contains(Self.signsAndSymptoms) { return true }
+            if ids.contains(ancestor) { return true }
             level = ids.compactMap { mesh.concept(id: $0) }.filter { seen.insert($0).inserted }
         }
         return false
