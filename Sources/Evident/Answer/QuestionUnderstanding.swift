@@ -279,10 +279,22 @@ public struct QuestionUnderstanding: Sendable {
 
     /// The question with clinical shorthand written out ("afib" → "atrial fibrillation"): a
     /// token that is the whole shorthand, in any case, that the vocabulary does not link itself.
+    /// Two words side by side are read first ("GI bleed", "water pills", "mini stroke").
     static func expandingShorthand(_ text: String) -> String {
         var result = ""
         var last = text.startIndex
-        for word in LexiconText.words(text) {
+        let words = LexiconText.words(text)
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if index + 1 < words.count,
+               let expansion = QuestionWords.shorthandPairs[word.original.lowercased() + " " + words[index + 1].original.lowercased()] {
+                result += text[last..<word.range.lowerBound] + expansion
+                last = words[index + 1].range.upperBound
+                index += 2
+                continue
+            }
+            index += 1
             guard let expansion = QuestionWords.shorthand[word.original.lowercased()] else { continue }
             result += text[last..<word.range.lowerBound] + expansion
             last = word.range.upperBound

@@ -104,6 +104,16 @@ enum QuestionWords {
         "strep": "streptococcal infections", "staph": "staphylococcal infections",
     ]
 
+    /// Two-word lay and clinical shorthand, written out before linking: a pair MeSH does not
+    /// name, whose words alone mean something else ("water pills" is not water).
+    static let shorthandPairs: [String: String] = [
+        "gi bleed": "gastrointestinal bleeding", "gi bleeding": "gastrointestinal bleeding", "gi bleeds": "gastrointestinal bleeding",
+        "brain bleed": "intracranial hemorrhage", "nose bleed": "epistaxis", "nose bleeds": "epistaxis",
+        "water pill": "diuretics", "water pills": "diuretics", "water tablet": "diuretics", "water tablets": "diuretics",
+        "mini stroke": "transient ischemic attack", "mini-stroke": "transient ischemic attack",
+        "sugar diabetes": "diabetes mellitus", "heart flutter": "atrial flutter",
+    ]
+
     /// Words that open a question sentence inside a longer message.
     static let questionOpeners: Set<String> = [
         "what", "how", "is", "are", "can", "could", "should", "does", "do", "which", "when", "why", "would", "will", "may",

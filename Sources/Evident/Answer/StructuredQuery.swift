@@ -101,10 +101,23 @@ public struct StructuredQuery: Codable, Sendable {
 
     /// Pairs of the question's leftover words that stand side by side in it ("rate control" of
     /// "AF rate control 1st line"), normalised: a heading or line that says one says what was asked.
+    ///
+    /// A word that says which occasion ("first", "initial", "repeat") makes a pair with the
+    /// leftover word after it, in either order: "at first assessment" asks what is done at
+    /// first assessment.
     var otherWordPairs: [String] {
         let leftover = Set(otherWords.map { $0.lowercased() })
-        guard leftover.count >= 2 else { return [] }
-        var phrases: [String] = [], run: [String] = []
+        let words = LexiconText.words(corrected)
+        var phrases: [String] = []
+        for (index, word) in words.enumerated().dropLast() where Self.occasionWords.contains(word.original.lowercased()) {
+            let next = words[index + 1]
+            // In either order: "a first unprovoked seizure" is "an unprovoked first seizure".
+            if leftover.contains(next.original.lowercased()) {
+                phrases += [word.original.lowercased() + " " + next.original.lowercased(), next.original.lowercased() + " " + word.original.lowercased()]
+            }
+        }
+        guard leftover.count >= 2 else { return phrases }
+        var run: [String] = []
         func close() {
             // Each pair of neighbours ("rate control 1st line" says "rate control").
             for index in run.indices.dropLast() {
@@ -112,7 +125,6 @@ public struct StructuredQuery: Codable, Sendable {
             }
             run = []
         }
-        let words = LexiconText.words(corrected)
         for (index, word) in words.enumerated() {
             // Words separated by punctuation are no phrase ("rate, control").
             if index > 0, !run.isEmpty, words[index - 1].original.base[words[index - 1].range.upperBound..<word.range.lowerBound].contains(where: { $0 != " " }) { close() }
@@ -121,4 +133,7 @@ public struct StructuredQuery: Codable, Sendable {
         close()
         return phrases
     }
+
+    /// Words that say on which occasion something is done; filler alone, a phrase with the word after them.
+    static let occasionWords: Set<String> = ["first", "initial", "second", "repeat", "early", "late", "routine", "follow-up"]
 }
