@@ -179,11 +179,43 @@ struct QuestionTests {
         ("E. coli UTI treatment", "D004926", .treatment),                           // Escherichia coli
         ("SSRI for adolescent depression", "D017367", .treatment),                  // Selective Serotonin Reuptake Inhibitors
         ("hemochromatosis sreening in family members", "D006432", .diagnosis),
+        ("hypothyroid and pregnant - increase levothyroxine how much?", "D007037", .dosing),   // Hypothyroidism, from the adjective
+        ("side effects of water pills", "D004232", .adverseEffects),                          // Diuretics, not Water
+        ("mini stroke workup", "D002546", .diagnosis),                                         // Transient Ischemic Attack
+        ("diabetic ketoacidosis fluid management", "D016883", .treatment),                     // the adjective inside a name stays
     ])
     func understandsShortForms(question: String, concept: String, intent: Intent) {
         let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)
         #expect(query.mentions.contains { $0.concept.id == concept }, "\(query.mentions.map { "\($0.concept.name) [\($0.concept.id)]" })")
         #expect(query.intent == intent)
+    }
+
+    @Test("ages and sexes a case writes in shorthand are populations", arguments: [
+        ("iron deficiency anaemia 65M - refer for colonoscopy?", ["men", "older adults"]),
+        ("74F with new AF", ["women", "older adults"]),
+        ("target BP in over 80s?", ["older adults"]),
+        ("asthma under 5s - when to start ICS", ["children"]),
+        ("fever in a baby under 3 months", ["children"]),
+        ("a 6-week-old with bronchiolitis", ["children"]),
+        ("PSA 10 in a 55 year old", [String]()),
+    ])
+    func caseShorthandPopulations(question: String, labels: [String]) {
+        let found = Set(Qualifier.detect(in: question).filter { $0.kind == .population }.map(\.label))
+        #expect(found == Set(labels), "\(found)")
+    }
+
+    @Test("how often is a frequency; how quickly a time; keep taking a duration", arguments: [
+        ("lithium levels how often", AttributeDetail.frequency), ("suspected TIA how quickly should they see a specialist", .timing),
+        ("do I need to keep taking rivaroxaban?", .duration),
+    ])
+    func attributeDetails(question: String, detail: AttributeDetail) {
+        #expect(AttributeDetail.detect(in: IntentCues.normalized(question)).contains(detail))
+    }
+
+    @Test("a word a few documents misspell is corrected when the corrected word names a concept")
+    func rareMisspelling() {
+        let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand("migrane prophylaxis options")
+        #expect(query.corrections.contains { $0.to == "migraine" }, "\(query.corrections)")
     }
 
     @Test("a recommendation is about what it recommends: treatment only when nothing else is recommended", arguments: [

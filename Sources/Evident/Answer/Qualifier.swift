@@ -115,7 +115,14 @@ public struct Qualifier: Codable, Sendable, Hashable {
                 add(Qualifier(kind: entry.kind, label: entry.label, text: cue.trimmingCharacters(in: .whitespaces), evidenceCues: entry.evidence))
             }
         }
-        // Ages: "8-year-old", "aged 70", "I am 67".
+        // A case's shorthand for age and sex: "68M", "74F".
+        for sex in caseSexes(in: question) {
+            let label = sex == "m" ? "men" : "women"
+            if let entry = table.first(where: { $0.label == label }) {
+                add(Qualifier(kind: .population, label: label, text: label, evidenceCues: entry.evidence))
+            }
+        }
+        // Ages: "8-year-old", "aged 70", "I am 67", "68M", "in the over 80s", "under 5s".
         for age in ages(in: question) {
             let label = age < 12 ? "children" : age < 18 ? "adolescents" : age >= 65 ? "older adults" : nil
             if let label, let entry = table.first(where: { $0.label == label }) {
@@ -129,17 +136,33 @@ public struct Qualifier: Codable, Sendable, Hashable {
     /// Ages stated in a question.
     static func ages(in text: String) -> [Int] {
         let patterns = [#"(\d{1,3})[- ]?(?:year|yr)s?[- ]?old"#, #"\baged? (\d{1,3})\b"#, #"\bi am (\d{1,3})\b"#, #"\bi'm (\d{1,3})\b"#, #"\b(\d{1,3}) ?(?:yo|y/o)\b"#,
+                        // "68M", "74F"; "in the over 80s", "over-65s", "under 5s", "people in their 80s".
+                        #"\b(\d{2,3})[mf]\b"#, #"\b(?:over|under)[- ]?(\d{1,2})s\b"#, #"\b(?:their|his|her|my|the) (\d0)s\b"#,
+                        // An infant's age: "under 3 months", "a 6-week-old".
+                        #"\b(?:under|below|less than) (\d{1,2}) ?(?:months|weeks)\b()"#, #"\b(\d{1,2})[- ](?:month|week|day)s?[- ]old\b()"#,
                         #"\b(?:mum|mom|mother|father|dad|grandmother|grandfather|grandma|grandpa|husband|wife|son|daughter|he|she|patient|man|woman|boy|girl|baby|child) (?:is|was|aged) (\d{1,3})\b"#]
         var ages: [Int] = []
         for pattern in patterns {
             guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
             let range = NSRange(text.startIndex..., in: text)
             for match in expression.matches(in: text, range: range) {
+                // A pattern with a second (empty) group gives an age in months or weeks: under a year.
+                if match.numberOfRanges > 2 { ages.append(0); continue }
                 if let group = Range(match.range(at: 1), in: text), let age = Int(text[group]), age <= 120 { ages.append(age) }
             }
         }
         return ages
     }
+
+    /// The sexes a case states in its shorthand ("68M" → "m", "74F" → "f").
+    static func caseSexes(in text: String) -> [String] {
+        let range = NSRange(text.startIndex..., in: text)
+        return caseAgeSexExpression.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { text[$0].lowercased() }
+        }
+    }
+
+    private static let caseAgeSexExpression = try! NSRegularExpression(pattern: #"\b\d{2,3}([MFmf])\b"#)
 
     private static let valueExpression = try! NSRegularExpression(
         pattern: #"(\d+(?:\.\d+)?)\s*(%|mg/dl|mmol/l|meq/l|ml/min(?:/1\.73\s?m2)?|mmhg|mm hg|x10\^?9/l|/µl|/ul|ng/ml|units?)?"#,
@@ -171,16 +194,19 @@ public struct Qualifier: Codable, Sendable, Hashable {
     }
 }
 
-/// A refinement of the asked attribute: when, how long, above what value, first choice, urgency.
+/// A refinement of the asked attribute: when, how long, how often, above what value, first
+/// choice, urgency.
 public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
-    case timing, duration, threshold, firstLine = "first line", emergency
+    case timing, duration, frequency, threshold, firstLine = "first line", emergency
 
     /// Cues in a question.
     var questionCues: [String] {
         switch self {
         case .timing: ["when", "how soon", "timing", "time to", "how early", "how late", "at what point", "start", "initiat", "begin", "stop", "switch",
-                       "how many hours", "how many minutes", "time window", "how long after", "how long before"]
-        case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how"]
+                       "how many hours", "how many minutes", "time window", "how long after", "how long before", "how quickly", "how urgent",
+                       "too late"]
+        case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how", "keep taking", "still be taking", "carry on"]
+        case .frequency: ["how often", "how frequently", "frequency of", "what interval", "how many times"]
         case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for",
                           "aim for", "aim at", "keep it below", "keep it under", "be kept below", "be kept under"]
         case .firstLine: ["first line", "first-line", "1st line", "1st-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
@@ -194,6 +220,8 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         switch self {
         case .timing: ["within", "hours", "hour", "days after", "after", "before", "immediately", "as soon as", "early", "delay", "timing", "once", "until", "when", "onset"]
         case .duration: ["days", "weeks", "months", "duration", "for at least", "course"]
+        case .frequency: ["every", "monthly", "annually", "annual", "yearly", "weekly", "daily", "once a", "twice a", "times a", "interval", "at least once",
+                          "3-monthly", "6-monthly", "12-monthly", "each visit", "regularly"]
         case .threshold: ["<", ">", "≥", "≤", "less than", "greater than", "above", "below", "target", "threshold", "goal", "at least", "exceed", "mmol", "mg/dl", "mmhg", "%"]
         case .firstLine: ["first-line", "first line", "initial", "preferred", "drug of choice", "mainstay", "first choice", "recommended"]
         case .emergency: ["emergency", "urgent", "immediate", "acute", "life-threatening", "severe", "stat "]
@@ -205,7 +233,7 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
     var contraryCues: [String] {
         switch self {
         case .firstLine: ["alternative", "second-line", "second line", "third-line", "third line", "refractory", "salvage", "intoleran", "inadequate response", "fail", "unresponsive", "resistant", "augment", "adjunct", "add-on"]
-        case .timing, .duration, .threshold, .emergency: []
+        case .timing, .duration, .frequency, .threshold, .emergency: []
         }
     }
 

@@ -36,7 +36,19 @@ public struct QuestionUnderstanding: Sendable {
                 (corrected, corrections) = kept.isEmpty ? (trimmed, []) : correctSpelling(trimmed, only: Set(kept.map(\.from)))
             }
         }
-        corrected = Self.expandingShorthand(corrected)
+        // Then words the library has seen but rarely, when their correction names a concept.
+        let (rareCorrected, rareCorrections) = correctSpelling(corrected, rareWords: true)
+        if !rareCorrections.isEmpty {
+            let linkedWords = Set(vocabulary.link(LexiconText.words(rareCorrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+                .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
+            let kept = rareCorrections.filter { linkedWords.contains($0.to) }
+            if !kept.isEmpty {
+                let applied = kept.count == rareCorrections.count ? (rareCorrected, rareCorrections) : correctSpelling(corrected, only: Set(kept.map(\.from)), rareWords: true)
+                corrected = applied.0
+                corrections += applied.1
+            }
+        }
+        corrected = writingConditionsAsNouns(Self.expandingShorthand(corrected))
         let focusRange = Self.focus(of: corrected)
         let focus = String(corrected[focusRange])
         let normalizedFocus = IntentCues.normalized(focus)
@@ -302,6 +314,37 @@ public struct QuestionUnderstanding: Sendable {
         return last == text.startIndex ? text : result + text[last...]
     }
 
+    /// Adjective endings of conditions and the noun endings that name them ("hypothyroid" →
+    /// "hypothyroidism", "anaemic" → "anaemia", "psychotic" → "psychosis", "septic" → "sepsis").
+    static let conditionNounEndings: [(adjective: String, noun: String)] = [
+        ("oid", "oidism"), ("aemic", "aemia"), ("emic", "emia"), ("oxic", "oxia"), ("otic", "osis"), ("eptic", "epsis"),
+        ("ileptic", "ilepsy"), ("matic", "ma"), ("etic", "etes"), ("ritic", "ritis"),
+    ]
+
+    /// The question with a condition's adjective written as its noun, when MeSH or the library
+    /// names the noun and not the adjective ("hypothyroid and pregnant" asks about hypothyroidism).
+    /// A word inside a name the vocabulary links ("diabetic ketoacidosis", "septic shock") stays.
+    func writingConditionsAsNouns(_ text: String) -> String {
+        let words = LexiconText.words(text)
+        let candidates = words.indices.filter { index in
+            let lower = words[index].original.lowercased()
+            return words[index].key.count >= 6 && Self.conditionNounEndings.contains { lower.hasSuffix($0.adjective) } && !vocabulary.hasPhrase(words[index].key)
+        }
+        guard !candidates.isEmpty else { return text }
+        let linked = Set(vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false).flatMap { Array($0.words) })
+        var result = ""
+        var last = text.startIndex
+        for word in candidates.filter({ !linked.contains($0) }).map({ words[$0] }) {
+            let lower = word.original.lowercased()
+            guard let noun = Self.conditionNounEndings.lazy.filter({ lower.hasSuffix($0.adjective) })
+                .map({ String(lower.dropLast($0.adjective.count)) + $0.noun })
+                .first(where: { vocabulary.hasPhrase(LexiconText.key($0)) }) else { continue }
+            result += text[last..<word.range.lowerBound] + noun
+            last = word.range.upperBound
+        }
+        return last == text.startIndex ? text : result + text[last...]
+    }
+
     /// Words that negate the concept right after them.
     static let negations: Set<String> = ["no", "without", "not", "non", "free", "denie", "denied", "never", "absent", "negative", "nor", "lacking"]
 
@@ -320,7 +363,7 @@ public struct QuestionUnderstanding: Sendable {
     }
 
     /// Corrects words the library has never seen; returns the corrected text and the corrections.
-    private func correctSpelling(_ text: String, only: Set<String>? = nil) -> (String, [StructuredQuery.Correction]) {
+    private func correctSpelling(_ text: String, only: Set<String>? = nil, rareWords: Bool = false) -> (String, [StructuredQuery.Correction]) {
         let corrector = SpellingCorrector(vocabulary: vocabulary, snapshot: snapshot)
         var corrections: [StructuredQuery.Correction] = []
         var result = ""
@@ -328,7 +371,7 @@ public struct QuestionUnderstanding: Sendable {
         for word in LexiconText.words(text) {
             let lower = word.original.lowercased()
             guard only?.contains(String(word.original)) ?? true, !QuestionWords.isFiller(word.key), !snapshot.analyzer.stopWords.contains(lower),
-                  !vocabulary.hasPhrase(word.key), let fixed = corrector.correction(for: lower) else { continue }
+                  !vocabulary.hasPhrase(word.key), let fixed = corrector.correction(for: lower, rareWords: rareWords) else { continue }
             result += text[last..<word.range.lowerBound]
             result += word.original.first?.isUppercase == true ? fixed.prefix(1).uppercased() + fixed.dropFirst() : fixed
             last = word.range.upperBound

@@ -4,7 +4,8 @@ import Foundation
 /// Corrects a question's unknown words against the vocabulary's words, weighted by how often
 /// the library uses each candidate ("diabetis" → "diabetes", "pnuemonia" → "pneumonia").
 ///
-/// A word is a candidate for correction when the library's index has (almost) never seen it;
+/// A word is a candidate for correction when the library's index has never seen it, or has seen
+/// it in a few documents while a close word is far more common ("migrane");
 /// suggestions are words of the vocabulary's names within a small edit distance (one edit up to
 /// eight letters, two beyond; a swap of neighbours counts as one), and the one the library uses
 /// most wins.
@@ -25,11 +26,13 @@ public struct SpellingCorrector: Sendable {
     }
 
     /// The correction for `word` (lower-case letters), or nil when it is known or nothing is close.
-    public func correction(for word: String) -> String? {
+    /// With `rareWords`, a word the library has seen in a few documents may be corrected too
+    /// ("migrane", misspelt in some documents, when "migraine" is far more common).
+    public func correction(for word: String, rareWords: Bool = false) -> String? {
         let length = word.utf8.count
         guard length >= 5, length <= 40, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         let own = frequency(word)
-        guard own == 0 else { return nil }
+        guard own == 0 || (rareWords && own <= Self.rareMisspelling) else { return nil }
         let limit = length <= 8 ? 1 : 2
         var best: (word: String, distance: Int, frequency: Int, count: UInt32)?
         let target = Array(word.utf8)
@@ -46,8 +49,16 @@ public struct SpellingCorrector: Sendable {
                 }
             }
         }
-        return best?.word
+        guard let best, own == 0 || (best.distance == 1 && best.frequency >= max(Self.commonWord, own * Self.commonnessRatio)) else { return nil }
+        return best.word
     }
+
+    /// A word in at most this many documents (its stem's: "migrane" shares "migran" with
+    /// "larva migrans") may be a misspelling of a common word one edit away.
+    static let rareMisspelling = 10
+    /// How much more often (in documents) that word must be used than the word itself, and in
+    /// at least how many documents.
+    static let commonnessRatio = 20, commonWord = 30
 
     /// Optimal-string-alignment distance (adjacent swaps cost one) if it is at most `limit`.
     static func distance(_ a: [UInt8], _ b: UnsafeRawBufferPointer, limit: Int) -> Int? {
