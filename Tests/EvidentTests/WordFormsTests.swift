@@ -29,3 +29,18 @@ struct WordFormsTests {
         #expect(!vocabulary.isPregnancyCondition(asthma))
     }
 }
+
+@Suite("Opposite modifiers")
+struct OppositeModifiersTests {
+    @Test("a line on the opposite case is told apart from one on the asked case or on both", arguments: [
+        ("when to start statin primary prevention", "Add to statin for secondary prevention if LDL ≥ 55 mg/dL.", true),
+        ("when to start statin primary prevention", "Statins are recommended for primary and secondary prevention.", false),
+        ("when to start statin primary prevention", "In primary prevention, a 10-year risk of 7.5% or more.", false),
+        ("risk of recurrence after a first unprovoked seizure", "After a provoked seizure the risk of recurrence is low.", true),
+        ("upper GI bleed risk score", "Colonoscopy is the first test in lower GI bleeding.", true),
+        ("statin dose", "Add to statin for secondary prevention.", false),
+    ])
+    func opposite(question: String, line: String, opposite: Bool) {
+        #expect(OppositeModifiers(question: question).saysOpposite(IntentCues.normalized(line)) == opposite)
+    }
+}

@@ -96,6 +96,8 @@ struct StatementSelector {
     /// Pairs of those words side by side in the question ("rate control", "oral feeding"),
     /// normalised: a line or heading that says the pair says what was asked.
     let otherPhrases: [String]
+    /// The question's modifiers and their opposites ("primary prevention" / "secondary prevention").
+    let opposites: OppositeModifiers
     /// A cheap test that rules passages out before they are cut into units.
     let needles: SubjectNeedles
     /// The primary concept's names as space-padded word keys (" parkinson disease "), for
@@ -160,6 +162,7 @@ struct StatementSelector {
         otherWordStems = otherWords.map(WordForms.stem)
         needles = SubjectNeedles(required.first)
         otherPhrases = query.otherWordPairs
+        opposites = OppositeModifiers(question: query.corrected)
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
@@ -589,6 +592,9 @@ struct StatementSelector {
         if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
         }
+        // "Secondary prevention" answers no question on primary prevention.
+        let opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
+        if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }
@@ -597,7 +603,7 @@ struct StatementSelector {
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
         let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
