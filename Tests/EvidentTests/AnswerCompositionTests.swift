@@ -143,6 +143,14 @@ struct AnswerCompositionTests {
         try Self.checkInvariants(answer, library: library)
     }
 
+    @Test("a disease's name inside another disease's name is not the disease: 'fever' in PFAPA or Marburg hemorrhagic fever")
+    func nameInsideAnotherDiseaseName() throws {
+        let answer = try Self.composer.answer("fever in a baby - what tests?")
+        let titles = answer.references.compactMap(\.title)
+        #expect(!titles.contains { $0.contains("Periodic fever") || $0.contains("Marburg") }, "\(titles)")
+        try Self.checkInvariants(answer, library: Self.library)
+    }
+
     @Test("a statement about a subtype the question did not name does not lead (juvenile ALS for ALS), unless it is asked")
     func subtypeDoesNotLead() throws {
         let general = try Self.composer.answer("What is the life expectancy of people with ALS?")

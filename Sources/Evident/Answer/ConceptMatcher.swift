@@ -127,9 +127,18 @@ struct ConceptMatcher {
     private func isInsideAnotherDisease(_ concept: Int, _ words: [LexiconText.Word], _ span: Range<Int>) -> Bool {
         guard let vocabulary, diseases.contains(concept) else { return false }
         let name = words[span].map(\.key).joined(separator: " ")
+        // Up to two words on either side ("Marburg hemorrhagic fever").
         var longer: [String] = []
-        if span.lowerBound > 0 { longer.append(words[span.lowerBound - 1].key + " " + name) }
-        if span.upperBound < words.count { longer.append(name + " " + words[span.upperBound].key) }
+        for before in 0...min(Self.wordsAroundAtMost, span.lowerBound) {
+            for after in 0...min(Self.wordsAroundAtMost, words.count - span.upperBound) where before + after > 0 {
+                longer.append(words[(span.lowerBound - before)..<(span.upperBound + after)].map(\.key).joined(separator: " "))
+            }
+        }
+        // A short text that is as a whole another disease's name (an institute page's title:
+        // "Periodic fever, aphthous stomatitis, pharyngitis and adenitis").
+        if words.count <= Self.wordsOfANameAtMost, words.count > span.count + Self.wordsAroundAtMost {
+            longer.append(words.map(\.key).joined(separator: " "))
+        }
         for phrase in longer {
             guard let entry = vocabulary.lookUp(phrase: phrase).best, entry.lexicon.categories(entry.index).contains(.disease) else { continue }
             let id = entry.lexicon.id(entry.index)
@@ -138,15 +147,27 @@ struct ConceptMatcher {
             // name for the subject ("benign essential blepharospasm").
             let meshIDs = Concept.isMeSHID(id) ? [id] : entry.lexicon.broader(entry.index)
             guard !meshIDs.isEmpty else { continue }
-            let isForm = meshIDs.contains { meshID in
+            func isFormOfSubject(_ meshID: String) -> Bool {
                 if sameAs[concept].contains(meshID) { return true }
                 guard let mesh = vocabulary.mesh, let index = mesh.concept(id: meshID) else { return true }
                 return !sameAs[concept].isDisjoint(with: mesh.broader(index)) || mesh.name(index).lowercased().hasPrefix(formPrefixes[concept])
             }
+            // A library name of several diseases ("periodic fever, aphthous stomatitis,
+            // pharyngitis and adenitis") is a syndrome of its own, not a form of one of them.
+            let diseaseIDs = Concept.isMeSHID(id) ? meshIDs : meshIDs.filter { meshID in
+                guard let mesh = vocabulary.mesh, let index = mesh.concept(id: meshID) else { return false }
+                return mesh.categories(index).contains(.disease)
+            }
+            let isForm = diseaseIDs.count > 1 ? diseaseIDs.allSatisfy(isFormOfSubject) : meshIDs.contains(where: isFormOfSubject)
             if !isForm { return true }
         }
         return false
     }
+
+    /// Words around a disease's name that may make the name of another disease.
+    static let wordsAroundAtMost = 2
+    /// Texts of at most this many words are looked up whole as a disease's name.
+    static let wordsOfANameAtMost = 12
 
     /// The concept numbers named in `text`.
     func concepts<S: StringProtocol>(in text: S) -> Set<Int> {

@@ -215,7 +215,9 @@ struct StatementSelector {
             let title = retrieved.document.title ?? ""
             let titleConcepts = matcher.concepts(in: title)
             let heading = passage.heading ?? ""
-            let headingConcepts = heading.isEmpty ? [] : matcher.concepts(in: heading)
+            // A heading that repeats the title around it (an institute page's question: "How to
+            // diagnose <title> ?") names what the title names.
+            let headingConcepts = heading.isEmpty ? [] : (!title.isEmpty && heading.contains(title) ? titleConcepts : matcher.concepts(in: heading))
             // Units need the subject in their sentence, their context or a title about it (a title
             // that names the subject never names another one, so the cheap test comes first).
             if !titleConcepts.contains(0), !headingConcepts.contains(0), !needles.mayMatch(passage.text) { continue }
