@@ -126,7 +126,6 @@ struct ConceptMatcher {
     /// not a narrower form of it.
     private func isInsideAnotherDisease(_ concept: Int, _ words: [LexiconText.Word], _ span: Range<Int>) -> Bool {
         guard let vocabulary, diseases.contains(concept) else { return false }
-        let name = words[span].map(\.key).joined(separator: " ")
         // Up to two words on either side ("Marburg hemorrhagic fever").
         var longer: [String] = []
         for before in 0...min(Self.wordsAroundAtMost, span.lowerBound) {
