@@ -27,27 +27,11 @@ public struct QuestionUnderstanding: Sendable {
         // Spelling first, on the whole text, so linking sees the corrected words; a correction
         // is kept only when the corrected word is part of a concept the vocabulary links, or
         // says what is asked ("sreening": screening).
-        var (corrected, corrections) = correctSpelling(trimmed)
-        if !corrections.isEmpty {
-            let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
-                .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
-            let kept = corrections.filter { linkedWords.contains($0.to) || Self.asksAttribute($0.to) }
-            if kept.count != corrections.count {
-                (corrected, corrections) = kept.isEmpty ? (trimmed, []) : correctSpelling(trimmed, only: Set(kept.map(\.from)))
-            }
-        }
+        var (corrected, corrections) = correctSpellingKeepingConcepts(trimmed, rareWords: false)
         // Then words the library has seen but rarely, when their correction names a concept.
-        let (rareCorrected, rareCorrections) = correctSpelling(corrected, rareWords: true)
-        if !rareCorrections.isEmpty {
-            let linkedWords = Set(vocabulary.link(LexiconText.words(rareCorrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
-                .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
-            let kept = rareCorrections.filter { linkedWords.contains($0.to) }
-            if !kept.isEmpty {
-                let applied = kept.count == rareCorrections.count ? (rareCorrected, rareCorrections) : correctSpelling(corrected, only: Set(kept.map(\.from)), rareWords: true)
-                corrected = applied.0
-                corrections += applied.1
-            }
-        }
+        let rare = correctSpellingKeepingConcepts(corrected, rareWords: true)
+        corrected = rare.text
+        corrections += rare.corrections
         corrected = writingConditionsAsNouns(Self.expandingShorthand(corrected))
         let focusRange = Self.focus(of: corrected)
         let focus = String(corrected[focusRange])
@@ -363,6 +347,19 @@ public struct QuestionUnderstanding: Sendable {
     }
 
     /// Corrects words the library has never seen; returns the corrected text and the corrections.
+    /// Corrects `text` (``correctSpelling(_:only:rareWords:)``), keeping a correction only when
+    /// the corrected word is part of a concept the vocabulary links or, for unseen words, says
+    /// what is asked.
+    private func correctSpellingKeepingConcepts(_ text: String, rareWords: Bool) -> (text: String, corrections: [StructuredQuery.Correction]) {
+        let (corrected, corrections) = correctSpelling(text, rareWords: rareWords)
+        guard !corrections.isEmpty else { return (text, []) }
+        let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+            .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
+        let kept = corrections.filter { linkedWords.contains($0.to) || (!rareWords && Self.asksAttribute($0.to)) }
+        if kept.count == corrections.count { return (corrected, corrections) }
+        return kept.isEmpty ? (text, []) : correctSpelling(text, only: Set(kept.map(\.from)), rareWords: rareWords)
+    }
+
     private func correctSpelling(_ text: String, only: Set<String>? = nil, rareWords: Bool = false) -> (String, [StructuredQuery.Correction]) {
         let corrector = SpellingCorrector(vocabulary: vocabulary, snapshot: snapshot)
         var corrections: [StructuredQuery.Correction] = []

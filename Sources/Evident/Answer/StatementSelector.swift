@@ -98,6 +98,11 @@ struct StatementSelector {
     let otherPhrases: [String]
     /// The question's modifiers and their opposites ("primary prevention" / "secondary prevention").
     let opposites: OppositeModifiers
+
+    /// Whether research on a form of the disease the question did not name is dropped: when the
+    /// disease is all the question asks about (a drug's study in falciparum malaria still
+    /// answers a question on the drug for malaria).
+    var dropsStudiesOfSubtypes: Bool { tier == .research && requiredCount == 1 }
     /// A cheap test that rules passages out before they are cut into units.
     let needles: SubjectNeedles
     /// The primary concept's names as space-padded word keys (" parkinson disease "), for
@@ -311,10 +316,8 @@ struct StatementSelector {
                 units[index].parts.append(.init(name: Self.subtypePart, value: Weight.otherPopulation))
                 units[index].canLead = false
                 AnswerComposer.logger.trace("  narrower form \(narrower.id): \(unit.text.prefix(60))")
-                // A study of that form is research on it, not on the asked disease (when the
-                // disease is all the question asks about: a drug's study in falciparum malaria
-                // still answers a question on the drug for malaria).
-                if tier == .research, requiredCount == 1 { subtypeStudies.insert(index) }
+                // A study of that form is research on it, not on the asked disease.
+                if dropsStudiesOfSubtypes { subtypeStudies.insert(index) }
             }
             if !wanted.isEmpty {
                 let specific = Set(mentions.filter { mention in
@@ -580,7 +583,7 @@ struct StatementSelector {
             }
         }
         // A study of a subtype ("after febrile seizures") is research on it, not on the asked disease.
-        if subtype, tier == .research, requiredCount == 1 { return rejected(unit, "a study of a subtype not asked") }
+        if subtype, dropsStudiesOfSubtypes { return rejected(unit, "a study of a subtype not asked") }
         if subtype { add(Self.subtypePart, Weight.otherPopulation) }
         // A special population the question did not ask about ("in haemodialysis patients", "in
         // children") makes a statement a poorer answer for everyone else.

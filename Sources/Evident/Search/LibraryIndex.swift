@@ -97,12 +97,12 @@ public struct LibraryIndexer {
         }
         guard pending > 0 else {
             let snapshot = writer.currentSnapshot
-            try refreshVocabulary(onlyIfMissing: true)
+            try buildVocabularyIfMissing()
             return Summary(indexed: 0, removed: 0, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
         }
         // The vocabulary reads the library, not the index: it is rebuilt on a second core while
         // this thread indexes (each alone keeps one core busy).
-        let vocabulary = startVocabularyBuild()
+        let vocabulary = buildsVocabulary ? startVocabularyBuild() : nil
         var cursor = since
         var indexed = 0
         var removed = 0
@@ -124,14 +124,19 @@ public struct LibraryIndexer {
             cursor = last.sequence
         }
         let snapshot = try writer.commit(sourceSequence: latest)
-        try vocabulary.wait()
+        try vocabulary?.wait()
         return Summary(indexed: indexed, removed: removed, seconds: Date().timeIntervalSince(started), segments: snapshot.segmentCount, liveDocuments: snapshot.liveDocuments)
     }
 
-    /// Rebuilds the library's vocabulary (``LibraryVocabulary``) after the index changed, or when it has none.
-    private func refreshVocabulary(onlyIfMissing: Bool) throws {
+    /// Builds the library's vocabulary (``LibraryVocabulary``) when it has none for the library as it is.
+    private func buildVocabularyIfMissing() throws {
         guard buildsVocabulary else { return }
-        if onlyIfMissing, let existing = try? LibraryVocabulary.open(library), existing.sourceSequence == (try library.changeSequence()) { return }
+        if let existing = try? LibraryVocabulary.open(library), existing.sourceSequence == (try library.changeSequence()) { return }
+        try Self.buildVocabulary(library: library, mesh: mesh)
+    }
+
+    /// Rebuilds the library's vocabulary against `mesh`, else the installed MeSH vocabulary.
+    private static func buildVocabulary(library: Library, mesh: Lexicon?) throws {
         try LibraryVocabulary.build(library: library, mesh: try mesh ?? EvidentResources.meshLexicon(explicit: nil))
     }
 
@@ -159,16 +164,12 @@ public struct LibraryIndexer {
         deinit { if !joined { done.wait() } }
     }
 
-    /// Starts rebuilding the library's vocabulary in the background (nothing when this indexer
-    /// does not build it). Joined before the update returns, even when indexing fails.
+    /// Starts rebuilding the library's vocabulary in the background; joined before the update
+    /// returns, even when indexing fails.
     private func startVocabularyBuild() -> BackgroundBuild {
         let library = library
-        let buildsVocabulary = buildsVocabulary
         let mesh = mesh
-        return BackgroundBuild {
-            guard buildsVocabulary else { return }
-            try LibraryVocabulary.build(library: library, mesh: try mesh ?? EvidentResources.meshLexicon(explicit: nil))
-        }
+        return BackgroundBuild { try Self.buildVocabulary(library: library, mesh: mesh) }
     }
 
     /// Opens the committed index for searching (an empty index if none has been built).

@@ -235,8 +235,14 @@ public final class Vocabulary: Sendable {
     /// name ("preterm labour at 30 weeks") through the MeSH concepts it contains, when asked.
     func isFiled(_ concept: Concept, under ancestor: String, levels: Int, throughLibraryNames: Bool) -> Bool {
         guard let mesh else { return false }
-        let roots = mesh.concept(id: concept.id).map { [$0] } ?? (throughLibraryNames ? concept.broader.compactMap { mesh.concept(id: $0) } : [])
-        if mesh.concept(id: concept.id) == nil, throughLibraryNames, concept.broader.contains(ancestor) { return true }
+        let roots: [Int]
+        if let own = mesh.concept(id: concept.id) {
+            roots = [own]
+        } else {
+            guard throughLibraryNames else { return false }
+            if concept.broader.contains(ancestor) { return true }
+            roots = concept.broader.compactMap { mesh.concept(id: $0) }
+        }
         var level = roots, seen = Set(roots)
         for _ in 0..<levels where !level.isEmpty {
             let ids = level.flatMap { mesh.broader($0) }
