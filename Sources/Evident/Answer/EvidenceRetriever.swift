@@ -13,6 +13,10 @@ struct RetrievedPassage {
     /// How well the passage itself (with its heading) matches the question, 0…1 within the tier.
     var passageScore: Double
 
+    /// Whether the passage, its heading or its document's title names every concept the
+    /// question requires (when it requires more than one).
+    var namesEveryConcept = false
+
     /// `<document id>#<ordinal>`.
     var passageID: String { "\(document.id)#\(ordinal)" }
 }
@@ -38,6 +42,17 @@ struct EvidenceRetriever {
     /// other documents score: a page about exactly the question (a long NIH answer) must not
     /// be crowded out by guideline lines that repeat its words.
     var documentsAlwaysKept = 3
+
+    /// Passages kept beyond a cut (a document's, the tier's) because they, their heading or
+    /// their document's title name every concept the question requires: "A dose of prednisone
+    /// … for a 5-day course" in a long section of a guideline on COPD exacerbations answers
+    /// "COPD exacerbation prednisone how many days", however its length dilutes its fit.
+    var extraPassagesNamingAll = 4
+
+    /// The first `first` passages, then at most `more` of the rest that name every concept.
+    static func keeping(_ passages: [RetrievedPassage], first: Int, more: Int) -> [RetrievedPassage] {
+        Array(passages.prefix(first)) + passages.dropFirst(first).filter(\.namesEveryConcept).prefix(more)
+    }
 
     /// How much more a passage counts when its heading says a phrase of the question.
     static let headingPhraseFactor = 2.0
@@ -123,26 +138,32 @@ struct EvidenceRetriever {
         // control") is a section on what was asked, however often other sections name the subject.
         let phrases = query.otherWordPairs
         var termsOfWords = WeightedTermMemo()
+        let names = ConceptNames(query, analyzer: snapshot.analyzer, stems: snapshot.stems)
         var passages: [RetrievedPassage] = []
         try library.database.read { db in
             for (rank, hit) in hits.enumerated() {
                 guard let (document, stored) = try Library.documentWithPassages(rowid: hit.key, in: db) else { continue }
                 var scored: [RetrievedPassage] = []
                 let titled = needles.mayMatch(document.title ?? "")
+                let titleTerms = names.isEmpty ? [] : Set(snapshot.analyzer.terms(document.title ?? "", cache: snapshot.stems))
                 for (ordinal, passage) in stored {
                     // A passage that cannot name the subject, in a document not titled with it, is not analysed.
                     let candidate = titled || needles.mayMatch(passage.text) || needles.mayMatch(passage.heading ?? "")
-                    var score = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : 0
+                    let fit = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : (score: 0, terms: [])
+                    var score = fit.score
                     if score > 0, let heading = passage.heading, !phrases.isEmpty {
                         let normalizedHeading = IntentCues.normalized(heading)
                         if phrases.contains(where: { IntentCues.contains(normalizedHeading, cue: $0) }) { score *= Self.headingPhraseFactor }
                     }
-                    scored.append(RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
-                                                   documentRank: rank, passageScore: score))
+                    var retrieved = RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
+                                                     documentRank: rank, passageScore: score)
+                    retrieved.namesEveryConcept = score > 0 && names.namesAll(fit.terms.union(titleTerms))
+                    scored.append(retrieved)
                 }
                 scored.sort { $0.passageScore != $1.passageScore ? $0.passageScore > $1.passageScore : $0.ordinal < $1.ordinal }
-                AnswerComposer.logger.trace("  #\(rank) \(document.id) best passage \(scored.first.map { String(format: "%.2f", $0.passageScore) } ?? "-")")
-                passages += scored.prefix(passagesPerDocument)
+                let kept = Self.keeping(scored, first: passagesPerDocument, more: extraPassagesNamingAll)
+                AnswerComposer.logger.trace("  #\(rank) \(document.id) passages kept: \(kept.map { "\($0.ordinal) (\(String(format: "%.2f", $0.passageScore)))\($0.namesEveryConcept ? "*" : "")" }.joined(separator: ", "))")
+                passages += kept
             }
         }
         let best = passages.map(\.passageScore).max() ?? 0
@@ -154,7 +175,7 @@ struct EvidenceRetriever {
             if left != right { return left > right }
             return (a.documentRank, a.ordinal) < (b.documentRank, b.ordinal)
         }
-        var kept = Array(passages.prefix(passagesPerTier))
+        var kept = Self.keeping(passages, first: passagesPerTier, more: extraPassagesNamingAll)
         var represented = Set(kept.map(\.documentRank))
         for passage in passages.dropFirst(passagesPerTier) where passage.documentRank < documentsAlwaysKept && !represented.contains(passage.documentRank) {
             kept.append(passage)
@@ -166,7 +187,7 @@ struct EvidenceRetriever {
     /// BM25-style fit of a passage's text and heading to the weighted terms (heading matches
     /// count double: a heading says what its text is about); the words already analysed for
     /// this question are remembered in `memo` (its passages share most of their words).
-    func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double], memo: inout WeightedTermMemo) -> Double {
+    func passageScore(_ passage: Passage, weights: [String: Int], idf: [String: Double], memo: inout WeightedTermMemo) -> (score: Double, terms: Set<String>) {
         let analyzer = snapshot.analyzer
         let stems = snapshot.stems
         // The opening of a long passage says what it is about; scoring reads at most its first
@@ -193,7 +214,7 @@ struct EvidenceRetriever {
         for (term, frequency) in counts.sorted(by: { $0.key < $1.key }) {
             score += Double(weights[term]!) * (idf[term] ?? 0) * frequency / (frequency + norm)
         }
-        return score
+        return (score, Set(counts.keys))
     }
 }
 
@@ -208,5 +229,28 @@ struct WeightedTermMemo {
         let term = analyse(word)
         terms[word] = term
         return term
+    }
+}
+
+/// The names of the concepts a question requires, as the index's terms: a passage names a
+/// concept when it says every term of one of its names.
+struct ConceptNames {
+    private let concepts: [[Set<String>]]
+
+    init(_ query: StructuredQuery, analyzer: Analyzer, stems: StemCache) {
+        let required = query.required.filter { !$0.negated }
+        guard required.count > 1 else { concepts = []; return }
+        concepts = required.map { mention in
+            let names = [mention.text, mention.concept.name] + mention.concept.synonyms.prefix(5) + mention.concept.abbreviations.prefix(3)
+            return names.map { Set(analyzer.terms($0, cache: stems)) }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// True when there is nothing to name.
+    var isEmpty: Bool { concepts.isEmpty }
+
+    /// Whether `terms` say one name of every concept.
+    func namesAll(_ terms: Set<String>) -> Bool {
+        !concepts.isEmpty && concepts.allSatisfy { names in names.contains { $0.isSubset(of: terms) } }
     }
 }
