@@ -149,7 +149,10 @@ public struct AnswerComposer: Sendable {
             answer.notes.append("This library has no evidence on \(mention.concept.name) together with \(topic); the statements below are about \(topic).")
         }
         let chosenExplained = chosenQualifiers(answer: answer, units: scored)
-        for qualifier in query.qualifiers where !chosenExplained.contains(qualifier.label) {
+        // Only for what the asking sentence says: a long message's story ("the GP says", "my
+        // father") sets the scene, and a note on each of its words would bury the answer.
+        let focus = query.focus.lowercased()
+        for qualifier in query.qualifiers where !chosenExplained.contains(qualifier.label) && focus.contains(qualifier.text.lowercased()) {
             answer.notes.append("None of the evidence shown is specific to \(qualifier.label).")
         }
         if chosen.isEmpty {

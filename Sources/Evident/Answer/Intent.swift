@@ -24,7 +24,7 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .epidemiology: [("how common", 2), ("prevalen", 2), ("inciden", 2), ("epidemiolog", 2), ("who get", 2), ("how many people", 2), ("frequen", 1), ("how rare", 2), ("rare is", 1.5)]
         case .adverseEffects: [("side effect", 2), ("adverse", 2), ("toxicit", 2), ("harm", 1.5), ("safe", 1.5), ("safety", 1.5), ("risks of", 1.5), ("interaction", 1.5), ("contraindicat", 1.5), ("danger", 1.5)]
         case .dosing: [("dose", 2.5), ("dosage", 2.5), ("dosing", 2.5), ("how much", 2), ("mg", 1.5), ("regimen", 1.5), ("how often should", 1.5), ("titrat", 1.5), ("renal adjust", 2), ("per day", 1.5), ("ml/kg", 2), ("mg/kg", 2), ("how many mg", 2), ("infusion rate", 2), ("volume", 1)]
-        case .genetics: [("gene", 1.5), ("genetic", 2), ("inherit", 2), ("heredit", 2), ("run in famil", 2), ("mutation", 1.5), ("familial", 1.5), ("pass it on", 2), ("pass on", 1)]
+        case .genetics: [("gene ", 1.5), ("genes", 1.5), ("genetic", 2), ("inherit", 2), ("heredit", 2), ("run in famil", 2), ("mutation", 1.5), ("familial", 1.5), ("pass it on", 2), ("pass on", 1)]
         case .definition: [("what is", 0.5), ("what are", 0.5), ("define", 1.5), ("definition", 1.5), ("meaning of", 1.5), ("explain", 0.5), ("tell me about", 0.5), ("information about", 0.5), ("overview", 1)]
         case .comparison: [("vs", 2.5), ("versus", 2.5), ("compared", 2), ("comparison", 2), ("better than", 2), ("difference between", 2), ("superior to", 2), ("or", 0)]
         }
@@ -62,7 +62,7 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .epidemiology: ["affects", "prevalence", "incidence", "per 100", "in the united states", "estimated", "common", "rare", "people worldwide"]
         case .adverseEffects: ["side effect", "adverse", "toxicity", "harm", "risk of bleeding", "contraindicated", "caution", "interaction"]
         case .dosing: ["mg/kg", " mg", "dose", "dosage", "dosing", "daily", "twice", "every", "units", "mcg", "g/day"]
-        case .genetics: ["gene", "inherit", "autosomal", "mutation", "familial", "sporadic", "x-linked"]
+        case .genetics: ["gene ", "genes", "inherit", "autosomal", "mutation", "familial", "sporadic", "x-linked"]
         case .definition: [" is a ", " is an ", " are a ", "refers to", "defined as", "is characterized"]
         case .comparison: ["compared with", "compared to", "versus", "superior", "non-inferior", "noninferior", "than"]
         }

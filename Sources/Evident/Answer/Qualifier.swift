@@ -50,6 +50,21 @@ public struct Qualifier: Codable, Sendable, Hashable {
         evidenceCues.contains { IntentCues.contains(normalized, cue: $0) }
     }
 
+    /// The number of a value qualifier ("INR 9": 9; "blood pressure 150/95": 150).
+    var number: Double? {
+        guard kind == .value, let last = label.split(separator: " ").last else { return nil }
+        return Double(last.prefix { $0.isNumber || $0 == "." })
+    }
+
+    /// True when evidence as written shows the qualifier: a value qualifier needs its measure
+    /// with a value whose range holds the asked one (``ValueRange``); the others their cues.
+    func matches(raw: String, normalized: String) -> Bool {
+        guard let number else { return matches(normalized) }
+        // The measure's names, not its units ("mmol/l", "mm hg"): a value follows a name.
+        let names = Self.valueNames.first { label.hasPrefix($0.label + " ") }.map { $0.names + $0.evidence } ?? []
+        return ValueRange.holds(number, names: names.filter { !$0.contains("/") && !$0.hasPrefix("mm") }, in: raw)
+    }
+
     /// Populations, settings and phases: label, question cues, evidence cues.
     static let table: [(kind: Kind, label: String, question: [String], evidence: [String])] = [
         (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric", "preeclamp", "pre-eclamp", "eclamp", "hellp", "postpartum", "peripartum", "placent"]),

@@ -40,7 +40,10 @@ public struct QuestionUnderstanding: Sendable {
 
         let words = LexiconText.words(corrected)
         let lowercaseStyle = !corrected.contains { $0.isUppercase } || corrected.split(separator: " ").count <= 6
+        // A guideline body the question names ("under the ACC/AHA guideline") is no concept.
+        let publisherWords = Publishers.positions(in: words) { vocabulary.library?.isPublisher($0) ?? false }
         let links = vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
+            .filter { publisherWords.isDisjoint(with: $0.words) }
         // A phase word inside a disease's name ("chronic" in chronic obstructive pulmonary disease,
         // "acute" in acute otitis media) is part of the name, not a phase of the disease.
         let diseaseNames = links.filter { $0.concept.categories.contains(.disease) }.map { IntentCues.normalized($0.text) }
@@ -86,7 +89,7 @@ public struct QuestionUnderstanding: Sendable {
         let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
         choosePrimary(&mentions, intent: &finalIntent)
         // Content words no concept covers.
-        var covered = Set<Int>()
+        var covered = publisherWords
         for link in links { covered.formUnion(link.words) }
         var otherWords: [String] = []
         for (index, word) in words.enumerated() where !covered.contains(index) && !QuestionWords.isFiller(word.key)
@@ -111,7 +114,8 @@ public struct QuestionUnderstanding: Sendable {
             question: question, focus: focus, corrected: corrected, corrections: corrections, mentions: mentions,
             intent: finalIntent, alsoAsked: alsoAsked.filter { $0 != finalIntent },
             details: details,
-            qualifiers: qualifiers, otherWords: otherWords, measure: measure)
+            qualifiers: qualifiers, otherWords: otherWords, measure: measure,
+            publishers: publisherWords.sorted().map { words[$0].original.uppercased() })
     }
 
     /// Adds what the question implies: the findings its values show ("BP 150/95": hypertension,

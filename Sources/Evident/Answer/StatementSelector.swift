@@ -98,6 +98,8 @@ struct StatementSelector {
     let otherPhrases: [String]
     /// The question's modifiers and their opposites ("primary prevention" / "secondary prevention").
     let opposites: OppositeModifiers
+    /// The question's numbered forms ("stage 1 hypertension", "type 2 diabetes").
+    let numbered: NumberedModifiers
 
     /// Whether research on a form of the disease the question did not name is dropped: when the
     /// disease is all the question asks about (a drug's study in falciparum malaria still
@@ -168,6 +170,7 @@ struct StatementSelector {
         needles = SubjectNeedles(required.first)
         otherPhrases = query.otherWordPairs
         opposites = OppositeModifiers(question: query.corrected)
+        numbered = NumberedModifiers(question: query.corrected)
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
@@ -207,6 +210,12 @@ struct StatementSelector {
         static let askedValue = 0.6
         /// A recommendation its source grades strong (Class I, Level A) or moderate (IIa, B).
         static let strongGrade = 0.25, moderateGrade = 0.1
+        /// A guideline of the body the question names ("… under the ACC/AHA guideline").
+        static let publisherAsked = 0.6
+        /// A value range holding the value the question gives ("INR of ≥8.0" for "INR 9").
+        static let valueInRange = 1.0
+        /// A line on the stage or type the question names ("stage 1 hypertension").
+        static let askedStage = 0.4
         /// The subject named as one of a list of diseases.
         static let listedAmongOthers = -0.5
     }
@@ -252,10 +261,18 @@ struct StatementSelector {
                 }
             }
         }
+        // A question that names a guideline body ("under the 2017 ACC/AHA guideline") is
+        // answered first by that body, when the library holds its word on the question.
+        if result.contains(where: { $0.canLead && $0.parts.contains { $0.name == Self.publisherPart } }) {
+            for index in result.indices where !result[index].parts.contains(where: { $0.name == Self.publisherPart }) { result[index].canLead = false }
+        }
         result.sort(by: ScoredUnit.ranksBefore)
         refineTop(&result)
         return result
     }
+
+    /// The part of a score for a line from the guideline body the question names.
+    static let publisherPart = "the body asked"
 
     /// Populations whose evidence is their own: research is shown for them only when it studied them.
     static let populationsStudiedApart: Set<String> = ["pregnancy", "breastfeeding", "children", "adolescents"]
@@ -514,13 +531,25 @@ struct StatementSelector {
         // A document about a population ("… hypertensive disorders of pregnancy") speaks of it in every line.
         let populationsInTitle = titlePopulations.value(retrieved.document.title ?? "") { title in
             let normalizedTitle = IntentCues.normalized(title)
-            return Set(query.qualifiers.filter { $0.kind == .population && $0.matches(normalizedTitle) }.map(\.label))
+            // So does one about a phase or a setting ("Care of the hospitalized patient with
+            // acute exacerbation of COPD").
+            return Set(query.qualifiers.filter { $0.kind != .value && $0.matches(normalizedTitle) }.map(\.label))
         }
-        let matchedQualifiers = query.qualifiers.filter { $0.matches(normalized) || $0.matches(contextNormalized) || populationsInTitle.contains($0.label) }.map(\.label)
+        let rawContext = contextText + " " + (retrieved.passage.heading ?? "")
+        let matchedQualifiers = query.qualifiers.filter { qualifier in
+            qualifier.kind == .value
+                ? qualifier.matches(raw: sentenceText, normalized: normalized) || qualifier.matches(raw: rawContext + " " + sentenceText, normalized: contextNormalized)
+                : qualifier.matches(normalized) || qualifier.matches(contextNormalized) || populationsInTitle.contains(qualifier.label)
+        }.map(\.label)
         // A population whose evidence is its own (pregnancy, children) is answered first by what
         // the sources say about it: "ICS and LABA are considered safe during pregnancy" before a
         // strongly graded line on asthma in general.
-        add("qualifiers", matchedQualifiers.reduce(0) { $0 + (Self.populationsStudiedApart.contains($1) ? Weight.populationStudiedApart : Weight.qualifier) })
+        // A value's range that holds the asked value ("INR of ≥8.0" for an INR of 9) is the
+        // row of a table of cases that answers.
+        let valueLabels = Set(query.qualifiers.filter { $0.kind == .value }.map(\.label))
+        add("qualifiers", matchedQualifiers.reduce(0) { total, label in
+            total + (Self.populationsStudiedApart.contains(label) ? Weight.populationStudiedApart : valueLabels.contains(label) ? Weight.valueInRange : Weight.qualifier)
+        })
         if query.intent == .dosing || query.details.contains(.threshold) {
             if givesValue { add("values", Weight.values) }
         }
@@ -555,6 +584,10 @@ struct StatementSelector {
         // A finding in animals or cells does not answer a clinician's question about patients.
         if tier == .research, !asksPreclinical, SourceNoise.isPreclinical(normalized) { return rejected(unit, "a finding in animals or cells") }
         add("kind of evidence", Self.evidenceWeight(retrieved.document.kind))
+        if !query.publishers.isEmpty, let source = retrieved.document.source,
+           !Publishers.abbreviations(ofSource: source).isDisjoint(with: query.publishers) {
+            add(Self.publisherPart, Weight.publisherAsked)
+        }
         add("passage match", Weight.passage * retrieved.passageScore)
         add("document rank", Weight.documentRank / (1 + 0.3 * Double(retrieved.documentRank)))
         if let year = retrieved.document.year { add("recency", Weight.recency * max(0, min(1, Double(year - 1995) / 30))) }
@@ -598,8 +631,20 @@ struct StatementSelector {
             add("another population", Weight.otherPopulation)
         }
         // "Secondary prevention" answers no question on primary prevention.
-        let opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
+        var opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
         if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
+        // "Stage 1 Hypertension: 130--139" answers a question on stage 1; "Stage 2 …" does not.
+        if !numbered.asked.isEmpty {
+            let label = [rowHeader.map(String.init), unit.leadIn.map(String.init), retrieved.passage.heading.map { $0.components(separatedBy: " > ").last ?? $0 }]
+                .compactMap { $0 }.joined(separator: " ")
+            switch numbered.verdict(words) ?? numbered.verdict(LexiconText.words(label)) {
+            case true?: add("the asked stage", Weight.askedStage)
+            case false?:
+                add("another stage", Weight.otherPopulation)
+                opposite = true
+            case nil: break
+            }
+        }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }

@@ -69,6 +69,9 @@ public struct StructuredQuery: Codable, Sendable {
     /// The measure whose value is asked ("systolic" of "what systolic blood pressure should I
     /// aim for"), as a normalised word; nil when no value of a named measure is asked.
     public var measure: String?
+    /// The guideline bodies the question names ("ACC", "AHA" of "under the ACC/AHA guideline"),
+    /// upper case: what they say answers first.
+    public var publishers: [String] = []
 
     /// The concept the question is about.
     public var primary: Mention? { mentions.first { $0.role == .primary } }

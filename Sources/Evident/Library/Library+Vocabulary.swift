@@ -8,16 +8,18 @@ extension Library {
         var kind: DocumentKind
         var title: String?
         var keywords: [String]
+        /// Who issued it ("ACC/AHA", "American Heart Association").
+        var source: String?
     }
 
-    /// Every live document's tier, kind, title and keywords, in storage order.
+    /// Every live document's tier, kind, title, keywords and source, in storage order.
     func forEachVocabularySource(_ body: (VocabularySource) throws -> Void) throws {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT tier, kind, title, keywords FROM document WHERE deleted = 0")
+            let rows = try Row.fetchCursor(db, sql: "SELECT tier, kind, title, keywords, source FROM document WHERE deleted = 0")
             while let row = try rows.next() {
                 try body(VocabularySource(
                     tier: Tier(rawValue: row["tier"]) ?? .research, kind: DocumentKind(rawValue: row["kind"]) ?? .journalArticle,
-                    title: row["title"], keywords: JSONStringArray.decode(row["keywords"])))
+                    title: row["title"], keywords: JSONStringArray.decode(row["keywords"]), source: row["source"]))
             }
         }
     }

@@ -24,6 +24,7 @@ public enum AnswerRenderer {
                      + (query.details.isEmpty ? "" : "; details: " + query.details.map(\.rawValue).joined(separator: ", ")))
         if !query.qualifiers.isEmpty { lines.append("qualifiers: " + query.qualifiers.map { "\($0.label) (\($0.kind.rawValue))" }.joined(separator: ", ")) }
         if !query.otherWords.isEmpty { lines.append("other words: " + query.otherWords.joined(separator: ", ")) }
+        if !query.publishers.isEmpty { lines.append("guidance of: " + query.publishers.joined(separator: ", ")) }
         return lines
     }
 }

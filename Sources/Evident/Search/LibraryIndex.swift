@@ -131,7 +131,7 @@ public struct LibraryIndexer {
     /// Builds the library's vocabulary (``LibraryVocabulary``) when it has none for the library as it is.
     private func buildVocabularyIfMissing() throws {
         guard buildsVocabulary else { return }
-        if let existing = try? LibraryVocabulary.open(library), existing.sourceSequence == (try library.changeSequence()) { return }
+        if let existing = try? LibraryVocabulary.open(library), existing.isCurrent(sequence: try library.changeSequence()) { return }
         try Self.buildVocabulary(library: library, mesh: mesh)
     }
 

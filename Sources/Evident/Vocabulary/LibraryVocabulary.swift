@@ -9,6 +9,9 @@ import Logging
 public enum LibraryVocabulary {
     /// The file name inside the library directory.
     public static let fileName = "vocabulary.lexicon"
+    /// What the lexicon holds: one built by an earlier format (without the publishers'
+    /// names, say) is rebuilt as a stale one is.
+    static let formatVersion = "2"
 
     /// The lexicon's path for a library.
     public static func path(for library: Library) -> String {
@@ -71,7 +74,11 @@ public enum LibraryVocabulary {
 
         // Subjects: institute pages' titles, guidelines' conditions and topics.
         var titleConcepts: [String: Int] = [:]
+        var publishers = Set<UInt64>()
         try library.forEachVocabularySource { source in
+            if source.tier == .guideline, let name = source.source {
+                for short in Publishers.abbreviations(ofSource: name) { publishers.insert(fnv1a(short)) }
+            }
             // Institute pages are about their title; a guideline's keywords may name anything
             // (drugs, scores), so they only add names to concepts MeSH knows.
             if source.kind == .agencyPage, let title = source.title, title.utf8.count <= 100,
@@ -110,7 +117,12 @@ public enum LibraryVocabulary {
             builder.addSpellingWords(name)
         }
         var abbreviations = 0
-        for (definition, seen) in definitions where seen.guideline || seen.count >= researchAbbreviationMinimum {
+        // In a fixed order (a dictionary's changes with each process): the first of two
+        // expansions that tie is the one an abbreviation stands for.
+        let ordered = definitions.sorted { a, b in
+            a.value.count != b.value.count ? a.value.count > b.value.count : (a.key.short, a.key.long) < (b.key.short, b.key.long)
+        }
+        for (definition, seen) in ordered where seen.guideline || seen.count >= researchAbbreviationMinimum {
             // A long form becomes a concept of its own only with two or more words ("patients" is not one).
             let longKey = LexiconText.key(definition.long)
             guard longKey.contains(" ") || meshOnly.hasPhrase(longKey) else { continue }
@@ -125,9 +137,10 @@ public enum LibraryVocabulary {
         let boilerplate = sentenceSubjects.filter { $0.value.count >= boilerplateSubjects }.keys.sorted()
         let counts = try AspectCounts.bundled()
         try builder.write(to: path(for: library), metadata: [
-            "sourceSequence": String(sequence), "mesh": mesh?.path ?? "none", "builtAt": ISO8601DateFormatter().string(from: Date()),
+            "sourceSequence": String(sequence), "format": formatVersion, "mesh": mesh?.path ?? "none", "builtAt": ISO8601DateFormatter().string(from: Date()),
         ]) { file in
             file.add("boiler", boilerplate)
+            file.add("publish", publishers.sorted())
             AspectClassifier.write(counts, into: &file)
         }
         let summary = Summary(concepts: builder.concepts.count, phrases: builder.phraseCount, abbreviations: abbreviations,
@@ -148,11 +161,27 @@ extension Lexicon {
     /// The library change sequence this lexicon was built from.
     var sourceSequence: Int64? { metadata["sourceSequence"].flatMap { Int64($0) } }
 
+    /// True when this library lexicon was built from the library at change `sequence`, in the
+    /// current format.
+    func isCurrent(sequence: Int64) -> Bool {
+        sourceSequence == sequence && metadata["format"] == LibraryVocabulary.formatVersion
+    }
+
     /// True when the sentence (any case) is boilerplate the library repeats across subjects.
     func isBoilerplate<S: StringProtocol>(_ sentence: S) -> Bool {
-        let hashes = file.wideIntegers("boiler")
+        contains(fnv1a(sentence.lowercased()), inSection: "boiler")
+    }
+
+    /// True when `shortName` (upper case) is what a guideline publisher of the library goes by
+    /// (``Publishers``).
+    func isPublisher(_ shortName: String) -> Bool {
+        contains(fnv1a(shortName), inSection: "publish")
+    }
+
+    /// Whether a sorted section of hashes holds `key`.
+    private func contains(_ key: UInt64, inSection name: String) -> Bool {
+        let hashes = file.wideIntegers(name)
         guard !hashes.isEmpty else { return false }
-        let key = fnv1a(sentence.lowercased())
         var low = 0, high = hashes.count
         while low < high {
             let middle = (low + high) / 2

@@ -7,9 +7,10 @@ import Testing
 /// timeout), clear errors, and efetch batches stored through the PubMed XML importer.
 @Suite struct PubMedClientTests {
     /// A client for the fixture at `base`, with short backoff waits (the tests' time is CI's)
-    /// and a long timeout: in the parallel suite the fixture server's handlers may wait seconds
-    /// for a thread, and only the stall test means to time out.
-    static func configuration(_ base: String, format: EUtilitiesConfiguration.SearchFormat = .json, attempts: Int = 4, timeout: Duration = .seconds(30), rate: Double = 20, batch: Int = 200) -> EUtilitiesConfiguration {
+    /// and a long timeout: in the parallel suite the fixture server's handlers may wait long
+    /// for a thread (a whole minute while other suites ingest on two cores), and only the
+    /// stall test means to time out.
+    static func configuration(_ base: String, format: EUtilitiesConfiguration.SearchFormat = .json, attempts: Int = 4, timeout: Duration = .seconds(120), rate: Double = 20, batch: Int = 200) -> EUtilitiesConfiguration {
         var configuration = EUtilitiesConfiguration(
             baseURL: base + "/eutils", email: "tests@example.org", apiKey: "fixture-key", requestsPerSecond: rate, timeout: timeout,
             retry: RetryPolicy(attempts: attempts, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200)),
