@@ -183,6 +183,11 @@ struct QuestionTests {
         ("side effects of water pills", "D004232", .adverseEffects),                          // Diuretics, not Water
         ("mini stroke workup", "D002546", .diagnosis),                                         // Transient Ischemic Attack
         ("diabetic ketoacidosis fluid management", "D016883", .treatment),                     // the adjective inside a name stays
+        // Everyday names MeSH's entry terms lack: an organ's cancer, the picture a procedure takes.
+        ("colon cancer screening age", "D003110", .diagnosis),                                // Colonic Neoplasms, from "Colon Neoplasms"
+        ("breast cancer screening with a mammogram", "D008327", .diagnosis),                   // Mammography
+        ("echocardiogram to diagnose heart failure", "D004452", .diagnosis),                    // Echocardiography
+        ("levothyroxine dose increase in pregnancy", "D013974", .dosing),                     // Thyroxine
     ])
     func understandsShortForms(question: String, concept: String, intent: Intent) {
         let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)

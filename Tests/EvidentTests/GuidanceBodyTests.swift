@@ -43,3 +43,19 @@ struct GuidanceBodyTests {
         #expect(NumberedModifiers(question: question).verdict(LexiconText.words(line)) == verdict)
     }
 }
+
+@Suite("The library vocabulary's currency")
+struct LibraryVocabularyCurrencyTests {
+    @Test("a library vocabulary is current for its library's change and the MeSH build it resolved names against, not for another")
+    func currentForItsMeSH() throws {
+        let library = TestVocabulary.starter.library
+        let lexicon = try #require(try LibraryVocabulary.open(library))
+        let sequence = try library.changeSequence()
+        #expect(lexicon.isCurrent(sequence: sequence, mesh: TestVocabulary.mesh))
+        #expect(!lexicon.isCurrent(sequence: sequence, mesh: nil))
+        #expect(!lexicon.isCurrent(sequence: sequence + 1, mesh: TestVocabulary.mesh))
+        // The guideline bodies of its sources are in it.
+        #expect(lexicon.isPublisher("ACC") && lexicon.isPublisher("KDIGO"))
+        #expect(!lexicon.isPublisher("XYZQ"))
+    }
+}

@@ -15,7 +15,7 @@ extension AnswerComposer {
         let sequence = try library.changeSequence()
         // A reader builds a missing or stale library vocabulary itself, unless a writer is at
         // work on the library (it rebuilds the vocabulary when it commits).
-        if !(libraryLexicon?.isCurrent(sequence: sequence) ?? false), !WriterLock.isHeld(library.directory) {
+        if !(libraryLexicon?.isCurrent(sequence: sequence, mesh: meshLexicon) ?? false), !WriterLock.isHeld(library.directory) {
             do {
                 try LibraryVocabulary.build(library: library, mesh: meshLexicon)
                 libraryLexicon = try LibraryVocabulary.open(library)

@@ -776,8 +776,14 @@ struct StatementSelector {
     private func isDefinition(normalized: String, positions: [Int: Int], subject: ScoredUnit.Subject) -> Bool {
         let opening = normalized.prefix(160)
         guard Intent.definition.sentenceCues.contains(where: { opening.containsBytes($0) }) else { return false }
+        // A recommendation that defines whom it is for ("Screening … is recommended in high-risk
+        // populations defined as persons 55 to 74 years …") says what to do, not what its subject is.
+        if Self.recommendationCues.contains(where: { opening.containsBytes($0) }) { return false }
         return subject == .sentence && (positions[0] ?? .max) < 8 || opening.hasPrefix(" it is a ")
     }
+
+    /// Words that make a line a recommendation.
+    static let recommendationCues = [" is recommended", " are recommended", " should ", " recommends ", " we recommend", " we suggest", " suggests "]
 
     /// The context a source gives a statement: its heading path (without the document's own
     /// title and without an institute page's question headings), a table row's header, a

@@ -131,8 +131,9 @@ public struct LibraryIndexer {
     /// Builds the library's vocabulary (``LibraryVocabulary``) when it has none for the library as it is.
     private func buildVocabularyIfMissing() throws {
         guard buildsVocabulary else { return }
-        if let existing = try? LibraryVocabulary.open(library), existing.isCurrent(sequence: try library.changeSequence()) { return }
-        try Self.buildVocabulary(library: library, mesh: mesh)
+        let meshLexicon = try mesh ?? EvidentResources.meshLexicon(explicit: nil)
+        if let existing = try? LibraryVocabulary.open(library), existing.isCurrent(sequence: try library.changeSequence(), mesh: meshLexicon) { return }
+        try Self.buildVocabulary(library: library, mesh: meshLexicon)
     }
 
     /// Rebuilds the library's vocabulary against `mesh`, else the installed MeSH vocabulary.

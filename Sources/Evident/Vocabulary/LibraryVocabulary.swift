@@ -137,7 +137,7 @@ public enum LibraryVocabulary {
         let boilerplate = sentenceSubjects.filter { $0.value.count >= boilerplateSubjects }.keys.sorted()
         let counts = try AspectCounts.bundled()
         try builder.write(to: path(for: library), metadata: [
-            "sourceSequence": String(sequence), "format": formatVersion, "mesh": mesh?.path ?? "none", "builtAt": ISO8601DateFormatter().string(from: Date()),
+            "sourceSequence": String(sequence), "format": formatVersion, "mesh": mesh?.path ?? "none", "meshBuiltAt": mesh?.metadata["builtAt"] ?? "none", "builtAt": ISO8601DateFormatter().string(from: Date()),
         ]) { file in
             file.add("boiler", boilerplate)
             file.add("publish", publishers.sorted())
@@ -162,9 +162,11 @@ extension Lexicon {
     var sourceSequence: Int64? { metadata["sourceSequence"].flatMap { Int64($0) } }
 
     /// True when this library lexicon was built from the library at change `sequence`, in the
-    /// current format.
-    func isCurrent(sequence: Int64) -> Bool {
+    /// current format, against `mesh` as it is (a MeSH vocabulary compiled again may name what
+    /// the library's names resolve to: "colon cancer").
+    func isCurrent(sequence: Int64, mesh: Lexicon?) -> Bool {
         sourceSequence == sequence && metadata["format"] == LibraryVocabulary.formatVersion
+            && (metadata["meshBuiltAt"] ?? "none") == (mesh?.metadata["builtAt"] ?? "none")
     }
 
     /// True when the sentence (any case) is boilerplate the library repeats across subjects.

@@ -86,6 +86,51 @@ enum MeSHTables {
         }
     }
 
+    /// Adds the everyday names MeSH's entry terms lack: "<organ> cancer" and "<organ> tumor"
+    /// for "<Organ> Neoplasms" ("colon cancer" → Colonic Neoplasms, through its entry term
+    /// "Colon Neoplasms"), and the picture for the procedure that takes it ("mammogram" →
+    /// Mammography, "echocardiogram" → Echocardiography). A name another concept has already
+    /// is left to it. Call after the descriptors.
+    static func addEverydayNames(to builder: inout LexiconBuilder) {
+        var added: [(name: String, concept: Int)] = []
+        for index in builder.concepts.indices where builder.concepts[index].id.hasPrefix("D") {
+            let concept = builder.concepts[index]
+            for name in [concept.name] + concept.synonyms {
+                let words = name.split(separator: " ")
+                if concept.categories.contains(.disease), words.count >= 2, words.count <= 3, words.last == "Neoplasms" || words.last == "Neoplasm" {
+                    let organ = words.dropLast().joined(separator: " ")
+                    guard organ.allSatisfy({ $0.isLetter || $0 == " " }) else { continue }
+                    for noun in ["cancer", "tumor", "tumour"] { added.append(("\(organ) \(noun)", index)) }
+                }
+                if concept.categories.contains(.procedure), words.count == 1, name.hasSuffix("graphy"), name.count >= 10 {
+                    let picture = name.dropLast("graphy".count) + "gram"
+                    added.append((String(picture), index))
+                    added.append((picture + "s", index))
+                }
+            }
+        }
+        for (name, concept) in added where !builder.hasPhrase(LexiconText.key(name)) {
+            builder.addPhrase(name, concept: concept, kind: .entry)
+        }
+    }
+
+    /// Links a drug's levorotatory name to the drug when MeSH files it there without the name
+    /// ("levothyroxine" → Thyroxine): "levo" + a chemical descriptor's one-word name, when no
+    /// concept has that name already (Levodopa, Levofloxacin and Levonorgestrel are their own).
+    /// Call after the supplementary concepts.
+    static func addLevorotatoryNames(to builder: inout LexiconBuilder) {
+        var added: [(name: String, concept: Int)] = []
+        for index in builder.concepts.indices where builder.concepts[index].id.hasPrefix("D") && builder.concepts[index].categories.contains(.chemical) {
+            let name = builder.concepts[index].name
+            guard !name.contains(" "), name.count >= 5, name.allSatisfy(\.isLetter) else { continue }
+            added.append(("levo" + name.lowercased(), index))
+        }
+        for (name, concept) in added where !builder.hasPhrase(LexiconText.key(name)) {
+            builder.addPhrase(name, concept: concept, kind: .entry)
+            builder.addSpellingWords(name)
+        }
+    }
+
     /// Links eponyms alone to their disease ("Hashimoto" → Hashimoto Disease) when no concept
     /// already has that name; call after the descriptors.
     static func addEponyms(to builder: inout LexiconBuilder) {
