@@ -188,6 +188,9 @@ struct QuestionTests {
         ("breast cancer screening with a mammogram", "D008327", .diagnosis),                   // Mammography
         ("echocardiogram to diagnose heart failure", "D004452", .diagnosis),                    // Echocardiography
         ("levothyroxine dose increase in pregnancy", "D013974", .dosing),                     // Thyroxine
+        ("who should be screened for hep C", "D006526", .diagnosis),                          // Hepatitis C
+        ("when to give antibiotics for ear infection in a toddler", "D010033", .treatment),     // Otitis Media
+        ("latent tb treatment regimens", "D055985", .treatment),                               // Latent Tuberculosis
     ])
     func understandsShortForms(question: String, concept: String, intent: Intent) {
         let query = QuestionUnderstanding(vocabulary: TestVocabulary.starter.composer.vocabulary, snapshot: TestVocabulary.starter.composer.snapshot).understand(question)

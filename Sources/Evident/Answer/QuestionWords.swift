@@ -112,6 +112,9 @@ enum QuestionWords {
         "water pill": "diuretics", "water pills": "diuretics", "water tablet": "diuretics", "water tablets": "diuretics",
         "mini stroke": "transient ischemic attack", "mini-stroke": "transient ischemic attack",
         "sugar diabetes": "diabetes mellitus", "heart flutter": "atrial flutter",
+        "hep a": "hepatitis A", "hep b": "hepatitis B", "hep c": "hepatitis C", "hep e": "hepatitis E",
+        "ear infection": "otitis media", "ear infections": "otitis media", "latent tb": "latent tuberculosis",
+        "chest infection": "respiratory tract infections", "chest infections": "respiratory tract infections",
     ]
 
     /// Words that open a question sentence inside a longer message.
