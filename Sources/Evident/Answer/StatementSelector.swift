@@ -130,6 +130,8 @@ struct StatementSelector {
     private let contextsNamingAnotherSubject = TextMemo<Bool>()
     /// The question's populations each document title names, remembered per title.
     private let titlePopulations = TextMemo<Set<String>>()
+    /// The short names of each document source seen (``Publishers``), computed once per source.
+    private let sourcePublishers = TextMemo<Set<String>>()
     /// Per document id: the question's abbreviations it defines as something else.
     private let redefinedByDocument = TextMemo<Set<String>>()
 
@@ -585,7 +587,7 @@ struct StatementSelector {
         if tier == .research, !asksPreclinical, SourceNoise.isPreclinical(normalized) { return rejected(unit, "a finding in animals or cells") }
         add("kind of evidence", Self.evidenceWeight(retrieved.document.kind))
         if !query.publishers.isEmpty, let source = retrieved.document.source,
-           !Publishers.abbreviations(ofSource: source).isDisjoint(with: query.publishers) {
+           !sourcePublishers.value(source, { Publishers.abbreviations(ofSource: $0) }).isDisjoint(with: query.publishers) {
             add(Self.publisherPart, Weight.publisherAsked)
         }
         add("passage match", Weight.passage * retrieved.passageScore)
