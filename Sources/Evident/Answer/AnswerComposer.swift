@@ -26,6 +26,10 @@ public struct AnswerComposer: Sendable {
     /// A statement must score at least this share of its tier's best to be shown.
     public var relativeFloor = 0.45
 
+    /// How many of a tier's best units `--log-level trace` lists (`EVIDENT_TRACE_UNITS`, 12 unless set):
+    /// raising it shows where a line that did not make the answer ranked.
+    static let tracedUnits = ProcessInfo.processInfo.environment["EVIDENT_TRACE_UNITS"].flatMap { Int($0) } ?? 12
+
     static let logger = Logger(label: "evident.answer")
 
     /// Creates a composer over a library, its index, the vocabulary and the aspect model.
@@ -64,7 +68,7 @@ public struct AnswerComposer: Sendable {
                                                      libraryLexicon: vocabulary.library, snapshot: snapshot)
                     let units = selector.score(passages)
                     let scoredAt = DispatchTime.now().uptimeNanoseconds
-                    for unit in units.prefix(12) {
+                    for unit in units.prefix(Self.tracedUnits) {
                         Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) \(unit.unit.quote.prefix(60))")
                     }
                     Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")

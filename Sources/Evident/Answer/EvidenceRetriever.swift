@@ -57,6 +57,9 @@ struct EvidenceRetriever {
     /// How much more a passage counts when its heading says a phrase of the question.
     static let headingPhraseFactor = 2.0
 
+    /// How much more a passage counts when it states an age band holding the age the question gives.
+    static let askedAgeFactor = 1.5
+
     /// How much of a passage its score reads.
     static let scoredBytes = 2_500
 
@@ -137,6 +140,7 @@ struct EvidenceRetriever {
         // A heading that says a phrase of the question's own words ("Rate Control" for "AF rate
         // control") is a section on what was asked, however often other sections name the subject.
         let phrases = query.otherWordPairs
+        let ages = AgeBands(question: query.corrected)
         var termsOfWords = WeightedTermMemo()
         let names = ConceptNames(query, analyzer: snapshot.analyzer, stems: snapshot.stems)
         var passages: [RetrievedPassage] = []
@@ -154,6 +158,11 @@ struct EvidenceRetriever {
                     if score > 0, let heading = passage.heading, !phrases.isEmpty {
                         let normalizedHeading = IntentCues.normalized(heading)
                         if phrases.contains(where: { IntentCues.contains(normalizedHeading, cue: $0) }) { score *= Self.headingPhraseFactor }
+                    }
+                    // A passage for an age band holding the asked age ("adults 76 years and older")
+                    // is about the patient asked of, however long the section it sits in.
+                    if score > 0, !ages.asked.isEmpty, ages.verdict(passage.heading ?? "") == true || ages.verdict(String(passage.text.prefix(Self.scoredBytes))) == true {
+                        score *= Self.askedAgeFactor
                     }
                     var retrieved = RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
                                                      documentRank: rank, passageScore: score)

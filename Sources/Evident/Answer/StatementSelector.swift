@@ -100,6 +100,15 @@ struct StatementSelector {
     let opposites: OppositeModifiers
     /// The question's numbered forms ("stage 1 hypertension", "type 2 diabetes").
     let numbered: NumberedModifiers
+    /// The indices of the required concepts that are diseases ("DKA" in "DKA insulin infusion rate").
+    let requiredDiseases: Set<Int>
+    /// Per document id: the section names parallel to one on the asked disease and not on it
+    /// ("Insulin Therapy for HHS" beside "Insulin Therapy for DKA").
+    private let parallelSectionsOnAnotherCase = TextMemo<Set<String>>()
+    /// The ages the question gives ("a 76 year old"), for lines on age bands.
+    let ages: AgeBands
+    /// Whether a label, heading or title states an age band holding an asked age, remembered per text.
+    private let ageVerdicts = TextMemo<Bool?>()
 
     /// Whether research on a form of the disease the question did not name is dropped: when the
     /// disease is all the question asks about (a drug's study in falciparum malaria still
@@ -173,6 +182,8 @@ struct StatementSelector {
         otherPhrases = query.otherWordPairs
         opposites = OppositeModifiers(question: query.corrected)
         numbered = NumberedModifiers(question: query.corrected)
+        ages = AgeBands(question: query.corrected)
+        requiredDiseases = Set(required.indices.filter { required[$0].concept.categories.contains(.disease) })
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
@@ -287,6 +298,9 @@ struct StatementSelector {
     static func givesValue<S: StringProtocol>(_ text: S) -> Bool {
         text.contains { $0.isNumber } && valueUnits.contains { text.containsBytes($0) }
     }
+
+    /// The explanation's name for a line in a section on another condition than the one asked.
+    static let neighbouringSectionPart = "a section on another condition"
 
     /// The explanation's name for a statement about a subtype the question did not name.
     static let subtypePart = "a subtype not asked"
@@ -632,17 +646,43 @@ struct StatementSelector {
         if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add("another population", Weight.otherPopulation)
         }
+        // A section on a neighbouring condition in a guideline on both ("… in DKA and HHS › Insulin
+        // Therapy for HHS" beside "Insulin Therapy for DKA") is about that condition, whatever
+        // its lines mention.
+        var neighbouringSection = false
+        if !conflict, !requiredDiseases.isEmpty, let heading = retrieved.passage.heading {
+            neighbouringSection = !parallelSectionsOnAnotherCase.value(retrieved.document.id) { _ in
+                ParallelSections.onAnotherCase(in: retrieved.document) { !matcher.concepts(in: $0).isDisjoint(with: requiredDiseases) }
+            }
+                .isDisjoint(with: heading.components(separatedBy: " > "))
+            if neighbouringSection { add(Self.neighbouringSectionPart, Weight.otherPopulation) }
+        }
         // "Secondary prevention" answers no question on primary prevention.
         var opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
         if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
+        // The label a line is shown under, nearest first: its row header, lead-in and heading.
+        let nearestLabel = numbered.asked.isEmpty && ages.asked.isEmpty ? "" : [rowHeader.map(String.init), unit.leadIn.map(String.init),
+                                                                               retrieved.passage.heading.map { $0.components(separatedBy: " > ").last ?? $0 }]
+            .compactMap { $0 }.joined(separator: " ")
         // "Stage 1 Hypertension: 130--139" answers a question on stage 1; "Stage 2 …" does not.
         if !numbered.asked.isEmpty {
-            let label = [rowHeader.map(String.init), unit.leadIn.map(String.init), retrieved.passage.heading.map { $0.components(separatedBy: " > ").last ?? $0 }]
-                .compactMap { $0 }.joined(separator: " ")
-            switch numbered.verdict(words) ?? numbered.verdict(LexiconText.words(label)) {
+            switch numbered.verdict(words) ?? numbered.verdict(LexiconText.words(nearestLabel)) {
             case true?: add("the asked stage", Weight.askedStage)
             case false?:
                 add("another stage", Weight.otherPopulation)
+                opposite = true
+            case nil: break
+            }
+        }
+        // "Primary Prevention (Ages 40–75)" is no answer for a 76-year-old; "Adults 76 Years and
+        // Older" is. The line's own words first, then its label, its heading path, its title.
+        if !ages.asked.isEmpty {
+            let verdict = ages.verdict(sentenceText) ?? ageVerdicts.value(nearestLabel) { ages.verdict($0) }
+                ?? ageVerdicts.value(retrieved.passage.heading ?? "") { ages.verdict($0) } ?? ageVerdicts.value(retrieved.document.title ?? "") { ages.verdict($0) }
+            switch verdict {
+            case true?: add("the asked age", Weight.askedStage)
+            case false?:
+                add("another age band", Weight.otherPopulation)
                 opposite = true
             case nil: break
             }
@@ -655,7 +695,7 @@ struct StatementSelector {
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
         let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !neighbouringSection && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
