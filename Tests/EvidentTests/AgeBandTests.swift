@@ -14,6 +14,8 @@ struct AgeBandTests {
         ("in persons 55 to 74 years with a 30 pack-year smoking history", [55...74]),
         ("women between 50 and 74 years of age", [50...74]),
         ("Patients aged ≥65 years: start at 2.5 mg.", [65...AgeBands.oldest]),
+        ("The decision to start screening mammography in women prior to age 50 years should be an individual one.", [0...49]),
+        ("Screen for colorectal cancer starting at age 50 years and continuing until age 75 years.", [50...AgeBands.oldest, 0...75]),
         ("Children aged 6 to 59 months should receive vitamin A.", []),
         ("Continue bisphosphonate therapy for 3 to 5 years.", []),
         ("10-year ASCVD risk >= 20%: High-intensity statin to reduce LDL-C by >= 50%", []),
@@ -25,12 +27,15 @@ struct AgeBandTests {
         #expect(AgeBands.bands(in: line) == expected)
     }
 
-    @Test("a band holding the asked age answers; only other bands do not; no band says nothing")
+    @Test("a closed band holding the asked age answers it narrowly, an open one broadly; only other bands do not; no band says nothing")
     func verdict() {
         let ages = AgeBands(question: "statin for primary prevention in a 76 year old")
         #expect(ages.asked == [76])
-        #expect(ages.verdict("Group 4: Primary Prevention (Ages 40--75, No ASCVD, No Diabetes)") == false)
-        #expect(ages.verdict("Initiating Statin Therapy for Primary Prevention in Adults 76 Years and Older") == true)
+        #expect(ages.verdict("Group 4: Primary Prevention (Ages 40--75, No ASCVD, No Diabetes)") == .other)
+        #expect(ages.verdict("Initiating Statin Therapy for Primary Prevention in Adults 76 Years and Older") == .narrow)
+        let eighty = AgeBands(question: "should an 80 year old have colon cancer screening")
+        #expect(eighty.verdict("The decision to screen for colorectal cancer in adults aged 76 to 85 years should be an individual one") == .narrow)
+        #expect(eighty.verdict("screening in average-risk individuals >50 years of age") == .broad)
         #expect(ages.verdict("High-intensity statin to reduce LDL-C by >= 50% (Class I, Level of Evidence A).") == nil)
         #expect(AgeBands(question: "statin for primary prevention").verdict("Ages 40--75") == nil, "a question without an age weighs no band")
     }

@@ -14,14 +14,49 @@ struct AgeBands: Sendable {
         asked = Qualifier.ages(in: question).filter { seen.insert($0).inserted }
     }
 
-    /// Whether text states a band holding an asked age (true), only bands leaving every asked
-    /// age out (false), or no age band (nil).
-    func verdict(_ text: String) -> Bool? {
+    /// What a text's age bands say of the asked ages.
+    enum Verdict: Equatable {
+        /// A band of the asked age's group ("adults aged 76 to 85 years" for an 80-year-old,
+        /// "adults 76 years and older" for a 76-year-old).
+        case narrow
+        /// Only a wide or far-bounded band holding it ("individuals >50 years of age" for 80).
+        case broad
+        /// Only bands that leave every asked age out.
+        case other
+    }
+
+    /// The widest band, in years, that still speaks of a patient's age group rather than of adults.
+    static let narrowestBroadBand = 30
+
+    /// What text's age bands say of the asked ages, nil when it states none (or nothing was asked).
+    func verdict(_ text: String) -> Verdict? {
         guard !asked.isEmpty else { return nil }
         let bands = Self.bands(in: text)
         guard !bands.isEmpty else { return nil }
-        return bands.contains { band in asked.contains { band.contains($0) } }
+        var holds = false
+        for band in bands {
+            for age in asked where band.contains(age) {
+                holds = true
+                if Self.isNarrow(band, around: age) { return .narrow }
+            }
+        }
+        return holds ? .broad : .other
     }
+
+    /// True when a band holding `age` speaks of its age group: a closed band at most
+    /// ``narrowestBroadBand`` wide, or an open one whose bound is near the age ("adults 76 years
+    /// and older" for a 76-year-old, not "individuals >50 years of age" for an 80-year-old).
+    static func isNarrow(_ band: ClosedRange<Int>, around age: Int) -> Bool {
+        switch (band.lowerBound > 0, band.upperBound < oldest) {
+        case (true, true): band.count <= narrowestBroadBand
+        case (true, false): age - band.lowerBound <= nearBound
+        case (false, true): band.upperBound - age <= nearBound
+        case (false, false): false
+        }
+    }
+
+    /// How near an open band's bound must be to the asked age for the band to be its age group.
+    static let nearBound = 10
 
     /// The oldest age a band may run to when the text gives no upper bound.
     static let oldest = 130
@@ -73,6 +108,10 @@ struct AgeBands: Sendable {
         (.atMost, #"(?:≤|<=|up to)\s*\#(number)\#(years)?"#),
         (.atMost, #"\#(number)\#(years)?\s*(?:and|or)\s*(?:younger|under|less|below)"#),
         (.below, #"(?:<|under|younger than|below|less than)\s*\#(number)\#(years)?"#),
+        // "before age 50", "starting at age 45", "until age 75".
+        (.below, #"(?:prior to|before)\s+(?:the\s+)?age\s+(?:of\s+)?\#(number)"#),
+        (.atLeast, #"(?:after|from|starting at|beginning at|starting from)\s+(?:the\s+)?age\s+(?:of\s+)?\#(number)"#),
+        (.atMost, #"(?:until|through|up to)\s+(?:the\s+)?age\s+(?:of\s+)?\#(number)"#),
     ] as [(Kind, String)]).map { ($0.0, try! NSRegularExpression(pattern: $0.1)) }
 
     /// Words of age that make the numbers beside them ages.
@@ -89,7 +128,7 @@ struct AgeBands: Sendable {
         // "6 to 59 months" is an infant's band, not one in years.
         let afterWords = after.drop { $0 == " " || $0 == "-" }
         if afterWords.hasPrefix("month") || afterWords.hasPrefix("week") || afterWords.hasPrefix("day") || afterWords.hasPrefix("mo ") { return false }
-        if matched.hasPrefix("aged") || matched.contains("old") || matched.contains("younger") || matched.contains("of age") || after.hasPrefix(" of age") || after.hasPrefix(" old")
+        if matched.hasPrefix("aged") || matched.contains("age ") || matched.contains("old") || matched.contains("younger") || matched.contains("of age") || after.hasPrefix(" of age") || after.hasPrefix(" old")
             || after.hasPrefix("-old") { return true }
         let before = String(text[..<range.lowerBound].suffix(28))
         let near = String(before.suffix(8))

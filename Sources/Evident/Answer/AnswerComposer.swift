@@ -311,6 +311,10 @@ public struct AnswerComposer: Sendable {
                 if !stating.isEmpty { leads = stating }
                 statesValue = !stating.isEmpty
             }
+            // A question about a patient of a given age ("should an 80 year old be screened") is
+            // answered first by a line on that age group ("adults aged 76 to 85 years").
+            let forAge = leads.filter(\.forAskedAge)
+            if !forAge.isEmpty { leads = forAge }
             // A question about a dose, a threshold or a time is answered with a number.
             if query.intent == .dosing || query.details.contains(.threshold) || query.details.contains(.duration) {
                 let numbered = leads.filter { $0.text.contains(where: \.isNumber) }
@@ -319,7 +323,7 @@ public struct AnswerComposer: Sendable {
             // A treatment is answered by naming one, symptoms by naming them (the value asked
             // for is what a statement of it names).
             if !statesValue, [.treatment, .prevention, .comparison, .dosing, .symptoms, .diagnosis].contains(query.intent) {
-                let specific = leads.filter { $0.specifics > 0 }
+                let specific = leads.filter { $0.specifics > 0 || $0.forAskedAge }
                 if !specific.isEmpty { leads = specific }
             }
             let leader = leads.first { $0.fit >= 1 } ?? leads.first

@@ -57,7 +57,7 @@ struct EvidenceRetriever {
     /// How much more a passage counts when its heading says a phrase of the question.
     static let headingPhraseFactor = 2.0
 
-    /// How much more a passage counts when it states an age band holding the age the question gives.
+    /// How much more a passage counts when it states a closed age band holding the age the question gives.
     static let askedAgeFactor = 1.5
 
     /// How much of a passage its score reads.
@@ -161,7 +161,7 @@ struct EvidenceRetriever {
                     }
                     // A passage for an age band holding the asked age ("adults 76 years and older")
                     // is about the patient asked of, however long the section it sits in.
-                    if score > 0, !ages.asked.isEmpty, ages.verdict(passage.heading ?? "") == true || ages.verdict(String(passage.text.prefix(Self.scoredBytes))) == true {
+                    if score > 0, !ages.asked.isEmpty, ages.verdict(passage.heading ?? "") == .narrow || ages.verdict(String(passage.text.prefix(Self.scoredBytes))) == .narrow {
                         score *= Self.askedAgeFactor
                     }
                     var retrieved = RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,

@@ -66,7 +66,14 @@ public struct QuestionUnderstanding: Sendable {
             // never the subject nor something the answer must cover.
             let negated = Self.isNegated(words, before: link.words.lowerBound)
             if negated, role == .key || role == .related { role = .related }
-            var mention = StructuredQuery.Mention(concept: link.concept, text: link.text, role: role, inFocus: inFocus, position: link.words.lowerBound)
+            // A disease is also named by its broader form under the same head word: a question on
+            // colon cancer is answered by lines on colorectal cancer.
+            var concept = link.concept
+            // Its first name comes next after the disease's own, so the search asks for it too.
+            for (index, name) in vocabulary.broaderFormNames(of: concept).enumerated() where !concept.synonyms.contains(name) {
+                if index == 0 { concept.synonyms.insert(name, at: min(1, concept.synonyms.count)) } else { concept.synonyms.append(name) }
+            }
+            var mention = StructuredQuery.Mention(concept: concept, text: link.text, role: role, inFocus: inFocus, position: link.words.lowerBound)
             mention.negated = negated
             mentions.append(mention)
         }

@@ -93,6 +93,23 @@ enum SourceNoise {
         return !findingCues.contains { text.containsBytes($0) } || text.hasPrefix("To ") || text.hasPrefix("The aim") || text.hasPrefix("The purpose")
     }
 
+    /// Words that open a guideline's account of one study ("A retrospective study evaluated …",
+    /// "One trial found …"), before the word that names the study.
+    static let studyArticles: Set<String> = ["a", "an", "one", "another", "two", "three", "four", "several", "the", "this", "that", "these", "in", "of"]
+    /// Words that name a study.
+    static let studyWords: Set<String> = ["study", "studies", "trial", "trials", "analysis", "cohort", "survey", "series", "meta-analysis", "review"]
+
+    /// True when a guideline's sentence tells of a study rather than what to do: it opens with a
+    /// study ("A case-control study demonstrated that …", "Two randomized trials compared …")
+    /// or states a study's methods.
+    static func describesAStudy<S: StringProtocol>(_ text: S) -> Bool {
+        if isMethods(text) { return true }
+        let opening = text.prefix(80).split(separator: " ").prefix(6).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        guard let first = opening.first, studyArticles.contains(first), first != "in", first != "of" else { return false }
+        // The study's name ends within five words: "A large, multicenter, randomized controlled trial".
+        return opening.dropFirst().prefix(5).contains { studyWords.contains($0) }
+    }
+
     /// Section labels whose text is never a statement: methods of abstracts, definitions of
     /// grades, diagrams, institute furniture.
     static let skippedLabels: Set<String> = [

@@ -51,6 +51,9 @@ struct ScoredUnit {
     var namesAttribute: Bool
     /// True when it gives a number for the measure the question asks the value of.
     var statesAskedValue = false
+    /// True when it speaks of the age group of the age the question gives ("adults aged 76 to
+    /// 85 years" for an 80-year-old).
+    var forAskedAge = false
     /// How many specific things it names for the asked attribute (drugs for a treatment,
     /// symptoms for symptoms), counted by the second pass.
     var specifics = 0
@@ -107,8 +110,8 @@ struct StatementSelector {
     private let parallelSectionsOnAnotherCase = TextMemo<Set<String>>()
     /// The ages the question gives ("a 76 year old"), for lines on age bands.
     let ages: AgeBands
-    /// Whether a label, heading or title states an age band holding an asked age, remembered per text.
-    private let ageVerdicts = TextMemo<Bool?>()
+    /// What a label, heading or title says of the asked age (``AgeBands/Verdict``), remembered per text.
+    private let ageVerdicts = TextMemo<AgeBands.Verdict?>()
 
     /// Whether research on a form of the disease the question did not name is dropped: when the
     /// disease is all the question asks about (a drug's study in falciparum malaria still
@@ -229,6 +232,11 @@ struct StatementSelector {
         static let valueInRange = 1.0
         /// A line on the stage or type the question names ("stage 1 hypertension").
         static let askedStage = 0.4
+        /// A line on an age group holding the age the question gives ("adults aged 76 to 85 years"
+        /// for an 80-year-old); a third of it for an open band ("individuals >50 years").
+        static let askedAgeBand = 0.6
+        /// A guideline's sentence that tells of a study rather than what to do.
+        static let studyAccount = -0.3
         /// The subject named as one of a list of diseases.
         static let listedAmongOthers = -0.5
     }
@@ -587,6 +595,10 @@ struct StatementSelector {
         if tier == .guideline, ["should", "recommend", "suggest", "is indicated", "are indicated", "consider", "offer"].contains(where: { normalized.containsBytes($0) }) {
             add("recommendation", Weight.recommendation)
         }
+        // A guideline's account of one study ("A retrospective study evaluated …") is its
+        // evidence, not its answer: it may be shown, it does not lead.
+        let studyAccount = tier == .guideline && grade == nil && SourceNoise.describesAStudy(text)
+        if studyAccount { add("tells of a study", Weight.studyAccount) }
         if tier == .research {
             let label = (rowHeader.map(String.init) ?? retrieved.passage.label ?? "").uppercased()
             if label.hasPrefix("CONCLUSION") || label.hasPrefix("RESULT") || label == "FINDINGS" || label == "INTERPRETATION" {
@@ -660,6 +672,7 @@ struct StatementSelector {
         // "Secondary prevention" answers no question on primary prevention.
         var opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
         if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
+        var forAskedAge = false
         // The label a line is shown under, nearest first: its row header, lead-in and heading.
         let nearestLabel = numbered.asked.isEmpty && ages.asked.isEmpty ? "" : [rowHeader.map(String.init), unit.leadIn.map(String.init),
                                                                                retrieved.passage.heading.map { $0.components(separatedBy: " > ").last ?? $0 }]
@@ -677,11 +690,16 @@ struct StatementSelector {
         // "Primary Prevention (Ages 40–75)" is no answer for a 76-year-old; "Adults 76 Years and
         // Older" is. The line's own words first, then its label, its heading path, its title.
         if !ages.asked.isEmpty {
-            let verdict = ages.verdict(sentenceText) ?? ageVerdicts.value(nearestLabel) { ages.verdict($0) }
-                ?? ageVerdicts.value(retrieved.passage.heading ?? "") { ages.verdict($0) } ?? ageVerdicts.value(retrieved.document.title ?? "") { ages.verdict($0) }
+            let own = ages.verdict(sentenceText) ?? ageVerdicts.value(nearestLabel) { ages.verdict($0) }
+            let verdict = own ?? ageVerdicts.value(retrieved.passage.heading ?? "") { ages.verdict($0) } ?? ageVerdicts.value(retrieved.document.title ?? "") { ages.verdict($0) }
             switch verdict {
-            case true?: add("the asked age", Weight.askedStage)
-            case false?:
+            case .narrow?:
+                add("the asked age", Weight.askedAgeBand)
+                // Only a line that says the age group itself (or its label does) answers for it
+                // first: a guideline titled for older adults has lines on other questions.
+                forAskedAge = own == .narrow
+            case .broad?: add("the asked age", Weight.askedAgeBand / 3)
+            case .other?:
                 add("another age band", Weight.otherPopulation)
                 opposite = true
             case nil: break
@@ -695,7 +713,7 @@ struct StatementSelector {
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
         let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
-        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !neighbouringSection && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
+        let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !neighbouringSection && !studyAccount && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
                                rowHeader: rowHeader, showHeading: retrieved.document.kind != .agencyPage)
@@ -704,9 +722,11 @@ struct StatementSelector {
         if subject != .sentence, retrieved.document.kind == .agencyPage, let title = retrieved.document.title, label == nil {
             label = title
         }
-        return ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
-                          covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
-                          fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
+        var scored = ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
+                                covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
+                                fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
+        scored.forAskedAge = forAskedAge
+        return scored
     }
 
     /// Words that may stand between the items of a list of diseases.

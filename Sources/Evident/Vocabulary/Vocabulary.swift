@@ -192,6 +192,24 @@ public final class Vocabulary: Sendable {
         let index: Int
     }
 
+    /// The names of a disease's broader forms that name it by the same head word with another
+    /// modifier: "colorectal cancer" for Colonic Neoplasms (guidelines screen for colorectal
+    /// cancer, not colon cancer). Broader groupings under another word ("Colonic Diseases",
+    /// "Dystonia" for Blepharospasm) are not the disease, nor is its own name cut short
+    /// ("Diabetes Mellitus" for Type 1 Diabetes Mellitus), and a one-word form ("Pneumonia") is
+    /// too broad to stand for it. MeSH's tree only: a library name's broader concept is where it
+    /// was found (GOLD's is COPD), not a form of it.
+    public func broaderFormNames(of concept: Concept) -> [String] {
+        let own = Set(concept.name.lowercased().split(separator: " "))
+        guard concept.isMeSH, concept.categories.contains(.disease), let head = concept.name.split(separator: " ").last?.lowercased() else { return [] }
+        return concept.broader.compactMap { self.concept(id: $0) }.filter { broader in
+            let words = broader.name.lowercased().split(separator: " ")
+            // Another modifier, not the disease's own name cut short ("Diabetes Mellitus" for
+            // Type 1 Diabetes Mellitus would let type 2 lines speak for type 1).
+            return words.count >= 2 && words.last.map(String.init) == head && !words.allSatisfy { own.contains($0) } && broader.categories.contains(.disease)
+        }.flatMap(\.synonyms)
+    }
+
     /// The broader concept ids of a sighting's concept (MeSH's, for a MeSH id the library also names).
     public func broader(of sighting: Sighting) -> [String] {
         if sighting.lexicon !== mesh, Concept.isMeSHID(sighting.id), let mesh, let meshIndex = mesh.concept(id: sighting.id) {
