@@ -108,6 +108,10 @@ struct StatementSelector {
     /// Per document id: the section names parallel to one on the asked disease and not on it
     /// ("Insulin Therapy for HHS" beside "Insulin Therapy for DKA").
     private let parallelSectionsOnAnotherCase = TextMemo<Set<String>>()
+    /// The question's words a line may say only negated ("never smoked" for "smoked").
+    let negatedWords: NegatedWords
+    /// Whether a label says an asked word only negated, remembered per label.
+    private let negatedLabels = TextMemo<Bool>()
     /// The ages the question gives ("a 76 year old"), for lines on age bands.
     let ages: AgeBands
     /// What a label, heading or title says of the asked age (``AgeBands/Verdict``), remembered per text.
@@ -186,6 +190,7 @@ struct StatementSelector {
         opposites = OppositeModifiers(question: query.corrected)
         numbered = NumberedModifiers(question: query.corrected)
         ages = AgeBands(question: query.corrected)
+        negatedWords = NegatedWords(question: query.corrected)
         requiredDiseases = Set(required.indices.filter { required[$0].concept.categories.contains(.disease) })
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
@@ -674,9 +679,16 @@ struct StatementSelector {
         if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
         var forAskedAge = false
         // The label a line is shown under, nearest first: its row header, lead-in and heading.
-        let nearestLabel = numbered.asked.isEmpty && ages.asked.isEmpty ? "" : [rowHeader.map(String.init), unit.leadIn.map(String.init),
+        let nearestLabel = numbered.asked.isEmpty && ages.asked.isEmpty && negatedWords.isEmpty ? "" : [rowHeader.map(String.init), unit.leadIn.map(String.init),
                                                                                retrieved.passage.heading.map { $0.components(separatedBy: " > ").last ?? $0 }]
             .compactMap { $0 }.joined(separator: " ")
+        // "… Who Have Never Smoked" answers no question on a man who smoked; "complicated UTI"
+        // none on uncomplicated UTI.
+        if !opposite, !negatedWords.isEmpty,
+           negatedWords.saysOnlyTheNegation(words) || negatedLabels.value(nearestLabel, { negatedWords.saysOnlyTheNegation(LexiconText.words($0)) }) {
+            add("the opposite of what was asked", Weight.otherPopulation)
+            opposite = true
+        }
         // "Stage 1 Hypertension: 130--139" answers a question on stage 1; "Stage 2 …" does not.
         if !numbered.asked.isEmpty {
             switch numbered.verdict(words) ?? numbered.verdict(LexiconText.words(nearestLabel)) {
