@@ -34,7 +34,11 @@ struct NegatedWords: Sendable {
         }
         self.asked = asked
         self.prefixed = prefixed
+        needles = asked + prefixed.map(\.1)
     }
+
+    /// The stems a line must contain for any of its words to be weighed.
+    private let needles: [String]
 
     /// True when the question has words a line could negate.
     var isEmpty: Bool { asked.isEmpty && prefixed.isEmpty }
@@ -42,6 +46,8 @@ struct NegatedWords: Sendable {
     /// True when a line's words say an asked word only negated, or an asked prefixed word only bare.
     func saysOnlyTheNegation(_ words: [LexiconText.Word]) -> Bool {
         guard !isEmpty else { return false }
+        // Cheap test first: most lines say none of the words weighed, in any form.
+        guard words.contains(where: { word in needles.contains { word.key.containsBytes($0) } }) else { return false }
         let keys = words.map(\.key)
         let stems = keys.map(WordForms.stem)
         // The stems of words written with a negating prefix ("nonsmokers": "smoke").

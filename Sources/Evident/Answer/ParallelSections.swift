@@ -12,12 +12,33 @@ enum ParallelSections {
             for name in passage.heading?.components(separatedBy: " > ") ?? [] where seen.insert(name).inserted { names.append(name) }
         }
         guard names.count >= 2 else { return [] }
-        let asked = names.map(asks)
-        guard asked.contains(true), asked.contains(false) else { return [] }
         let keys = names.map { LexiconText.words($0).map(\.key) }
+        // Parallel names share their first two words or their last two: only names in the same
+        // group are compared, and only names with a parallel are asked about (asking is costly).
+        var groups: [String: [Int]] = [:]
+        for (index, words) in keys.enumerated() where words.count >= 3 {
+            groups["<" + words.prefix(2).joined(separator: " "), default: []].append(index)
+            groups[">" + words.suffix(2).joined(separator: " "), default: []].append(index)
+        }
+        var pairs: [(Int, Int)] = []
+        for members in groups.values where members.count >= 2 {
+            for (position, one) in members.enumerated() {
+                for other in members[(position + 1)...] where Self.parallel(keys[one], keys[other]) { pairs.append((one, other)) }
+            }
+        }
+        guard !pairs.isEmpty else { return [] }
+        var asked: [Int: Bool] = [:]
+        func isAsked(_ index: Int) -> Bool {
+            if let known = asked[index] { return known }
+            let answer = asks(names[index])
+            asked[index] = answer
+            return answer
+        }
         var parallel = Set<String>()
-        for other in names.indices where !asked[other] && names.indices.contains(where: { asked[$0] && Self.parallel(keys[$0], keys[other]) }) {
-            parallel.insert(names[other])
+        for (one, other) in pairs {
+            let (oneAsked, otherAsked) = (isAsked(one), isAsked(other))
+            if oneAsked && !otherAsked { parallel.insert(names[other]) }
+            if otherAsked && !oneAsked { parallel.insert(names[one]) }
         }
         return parallel
     }

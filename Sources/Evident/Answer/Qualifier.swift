@@ -148,17 +148,19 @@ public struct Qualifier: Codable, Sendable, Hashable {
         return found
     }
 
+    /// The ways a question gives an age, compiled once.
+    private static let ageExpressions: [NSRegularExpression] = [
+        #"(\d{1,3})[- ]?(?:year|yr)s?[- ]?old"#, #"\baged? (\d{1,3})\b"#, #"\bi am (\d{1,3})\b"#, #"\bi'm (\d{1,3})\b"#, #"\b(\d{1,3}) ?(?:yo|y/o)\b"#,
+        // "68M", "74F"; "in the over 80s", "over-65s", "under 5s", "people in their 80s".
+        #"\b(\d{2,3})[mf]\b"#, #"\b(?:over|under)[- ]?(\d{1,2})s\b"#, #"\b(?:their|his|her|my|the) (\d0)s\b"#,
+        // An infant's age: "under 3 months", "a 6-week-old".
+        #"\b(?:under|below|less than) (\d{1,2}) ?(?:months|weeks)\b()"#, #"\b(\d{1,2})[- ](?:month|week|day)s?[- ]old\b()"#,
+        #"\b(?:mum|mom|mother|father|dad|grandmother|grandfather|grandma|grandpa|husband|wife|son|daughter|he|she|patient|man|woman|boy|girl|baby|child) (?:is|was|aged) (\d{1,3})\b"#].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
     /// Ages stated in a question.
     static func ages(in text: String) -> [Int] {
-        let patterns = [#"(\d{1,3})[- ]?(?:year|yr)s?[- ]?old"#, #"\baged? (\d{1,3})\b"#, #"\bi am (\d{1,3})\b"#, #"\bi'm (\d{1,3})\b"#, #"\b(\d{1,3}) ?(?:yo|y/o)\b"#,
-                        // "68M", "74F"; "in the over 80s", "over-65s", "under 5s", "people in their 80s".
-                        #"\b(\d{2,3})[mf]\b"#, #"\b(?:over|under)[- ]?(\d{1,2})s\b"#, #"\b(?:their|his|her|my|the) (\d0)s\b"#,
-                        // An infant's age: "under 3 months", "a 6-week-old".
-                        #"\b(?:under|below|less than) (\d{1,2}) ?(?:months|weeks)\b()"#, #"\b(\d{1,2})[- ](?:month|week|day)s?[- ]old\b()"#,
-                        #"\b(?:mum|mom|mother|father|dad|grandmother|grandfather|grandma|grandpa|husband|wife|son|daughter|he|she|patient|man|woman|boy|girl|baby|child) (?:is|was|aged) (\d{1,3})\b"#]
         var ages: [Int] = []
-        for pattern in patterns {
-            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
+        for expression in ageExpressions {
             let range = NSRange(text.startIndex..., in: text)
             for match in expression.matches(in: text, range: range) {
                 // A pattern with a second (empty) group gives an age in months or weeks: under a year.

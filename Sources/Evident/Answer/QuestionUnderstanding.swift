@@ -42,8 +42,11 @@ public struct QuestionUnderstanding: Sendable {
         let lowercaseStyle = !corrected.contains { $0.isUppercase } || corrected.split(separator: " ").count <= 6
         // A guideline body the question names ("under the ACC/AHA guideline") is no concept.
         let publisherWords = Publishers.positions(in: words) { vocabulary.library?.isPublisher($0) ?? false }
-        let links = vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
-            .filter { publisherWords.isDisjoint(with: $0.words) }
+        // An abbreviation means what the question's other concepts keep company with ("SBP"
+        // beside ascites is spontaneous bacterial peritonitis).
+        let links = AbbreviationSense(vocabulary: vocabulary, snapshot: snapshot).resolve(
+            vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
+                .filter { publisherWords.isDisjoint(with: $0.words) })
         // A phase word inside a disease's name ("chronic" in chronic obstructive pulmonary disease,
         // "acute" in acute otitis media) is part of the name, not a phase of the disease.
         let diseaseNames = links.filter { $0.concept.categories.contains(.disease) }.map { IntentCues.normalized($0.text) }

@@ -103,12 +103,18 @@ enum SourceNoise {
     /// study ("A case-control study demonstrated that …", "Two randomized trials compared …")
     /// or states a study's methods.
     static func describesAStudy<S: StringProtocol>(_ text: S) -> Bool {
-        if isMethods(text) { return true }
-        let opening = text.prefix(80).split(separator: " ").prefix(6).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
-        guard let first = opening.first, studyArticles.contains(first), first != "in", first != "of" else { return false }
+        // Cheap test first: the sentence opens with a word that may start a study's name or methods.
+        guard let space = text.prefix(12).firstIndex(of: " ") else { return false }
+        let first = text[..<space].lowercased()
+        if methodFirstWords.contains(first), isMethods(text) { return true }
+        guard studyArticles.contains(first), first != "in", first != "of" else { return false }
         // The study's name ends within five words: "A large, multicenter, randomized controlled trial".
-        return opening.dropFirst().prefix(5).contains { studyWords.contains($0) }
+        let opening = text[space...].prefix(70).split(separator: " ").prefix(5).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        return opening.contains { studyWords.contains($0) }
     }
+
+    /// The first words of ``methodOpenings``, lower-cased.
+    static let methodFirstWords = Set(methodOpenings.map { String($0.prefix { $0 != " " }).lowercased() })
 
     /// Section labels whose text is never a statement: methods of abstracts, definitions of
     /// grades, diagrams, institute furniture.

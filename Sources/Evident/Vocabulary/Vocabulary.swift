@@ -162,7 +162,19 @@ public final class Vocabulary: Sendable {
 
     /// ``concept(forAbbreviation:)`` without resolving the concept.
     func abbreviationEntry(_ surface: String, minimumLibraryCount: UInt32 = 1) -> Entry? {
-        var best: Entry?
+        abbreviationEntries(surface, minimumLibraryCount: minimumLibraryCount).first
+    }
+
+    /// Every concept an abbreviation as written may stand for, the likeliest first (the order
+    /// ``concept(forAbbreviation:)`` chooses by), one per concept.
+    public func concepts(forAbbreviation surface: String) -> [Concept] {
+        var seen = Set<String>()
+        return abbreviationEntries(surface, minimumLibraryCount: 1).map { resolve($0.lexicon, $0.index) }.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The entries of ``concepts(forAbbreviation:)``, ranked.
+    func abbreviationEntries(_ surface: String, minimumLibraryCount: UInt32) -> [Entry] {
+        var entries: [Entry] = []
         let mined = library?.concepts(forAbbreviation: surface).filter { $0.count >= minimumLibraryCount } ?? []
         // MeSH alone is trusted only for longer abbreviations of descriptors: "GP" or "ACC" mean
         // too many things, and a supplementary concept's abbreviation is usually a chemical's.
@@ -175,10 +187,11 @@ public final class Vocabulary: Sendable {
                 // A clinical expansion (a disease, drug, procedure) outweighs an organisation's or a word's.
                 let clinical = !categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .anatomy])
                 let score = Double(count) * (clinical ? 1 : 0.1) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
-                if best == nil || score > best!.rank { best = Entry(lexicon: lexicon, index: index, rank: score) }
+                entries.append(Entry(lexicon: lexicon, index: index, rank: score))
             }
         }
-        return best
+        // Best first; among equals the first found (the library before MeSH), as before.
+        return entries.enumerated().sorted { $0.element.rank != $1.element.rank ? $0.element.rank > $1.element.rank : $0.offset < $1.offset }.map(\.element)
     }
 
     /// A concept named in a text, identified without resolving its names (cheap: for checks
