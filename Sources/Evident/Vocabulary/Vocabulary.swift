@@ -161,8 +161,14 @@ public final class Vocabulary: Sendable {
     }
 
     /// ``concept(forAbbreviation:)`` without resolving the concept.
+    /// (Linking runs it for every capitalised word of the evidence: the best is kept as found,
+    /// nothing is collected or sorted.)
     func abbreviationEntry(_ surface: String, minimumLibraryCount: UInt32 = 1) -> Entry? {
-        abbreviationEntries(surface, minimumLibraryCount: minimumLibraryCount).first
+        var best: Entry?
+        forEachAbbreviationEntry(surface, minimumLibraryCount: minimumLibraryCount) { entry in
+            if best == nil || entry.rank > best!.rank { best = entry }
+        }
+        return best
     }
 
     /// Every concept an abbreviation as written may stand for, the likeliest first (the order
@@ -175,6 +181,13 @@ public final class Vocabulary: Sendable {
     /// The entries of ``concepts(forAbbreviation:)``, ranked.
     func abbreviationEntries(_ surface: String, minimumLibraryCount: UInt32) -> [Entry] {
         var entries: [Entry] = []
+        forEachAbbreviationEntry(surface, minimumLibraryCount: minimumLibraryCount) { entries.append($0) }
+        // Best first; among equals the first found (the library before MeSH), as ``abbreviationEntry(_:minimumLibraryCount:)`` keeps.
+        return entries.enumerated().sorted { $0.element.rank != $1.element.rank ? $0.element.rank > $1.element.rank : $0.offset < $1.offset }.map(\.element)
+    }
+
+    /// Each concept an abbreviation may stand for, scored, in lexicon order.
+    private func forEachAbbreviationEntry(_ surface: String, minimumLibraryCount: UInt32, _ body: (Entry) -> Void) {
         let mined = library?.concepts(forAbbreviation: surface).filter { $0.count >= minimumLibraryCount } ?? []
         // MeSH alone is trusted only for longer abbreviations of descriptors: "GP" or "ACC" mean
         // too many things, and a supplementary concept's abbreviation is usually a chemical's.
@@ -187,11 +200,9 @@ public final class Vocabulary: Sendable {
                 // A clinical expansion (a disease, drug, procedure) outweighs an organisation's or a word's.
                 let clinical = !categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .anatomy])
                 let score = Double(count) * (clinical ? 1 : 0.1) + (categories.isMedical ? 0.5 : 0) + (categories.contains(.descriptor) ? 0.25 : 0)
-                entries.append(Entry(lexicon: lexicon, index: index, rank: score))
+                body(Entry(lexicon: lexicon, index: index, rank: score))
             }
         }
-        // Best first; among equals the first found (the library before MeSH), as before.
-        return entries.enumerated().sorted { $0.element.rank != $1.element.rank ? $0.element.rank > $1.element.rank : $0.offset < $1.offset }.map(\.element)
     }
 
     /// A concept named in a text, identified without resolving its names (cheap: for checks
