@@ -175,14 +175,20 @@ def check_browser(server, out):
         deadline = time.time() + 20
         def finished():
             return sorted(f for f in os.listdir(downloads) if not f.endswith(".crdownload") and not f.startswith("."))
-        while time.time() < deadline and len(finished()) < 2:
+        def settled():
+            # Chromium reserves the final name with an empty file while it writes a .crdownload
+            # beside it: a download is done when no .crdownload is left and the file has content.
+            names = os.listdir(downloads)
+            return (len(finished()) >= 2 and not any(n.endswith(".crdownload") for n in names)
+                    and all(os.path.getsize(os.path.join(downloads, f)) > 0 for f in finished()))
+        while time.time() < deadline and not settled():
             time.sleep(0.2)
         files = finished()
         check(files == ["evident-references.bib", "evident-references.ris"], f"downloads: {files}")
         bib = open(os.path.join(downloads, "evident-references.bib")).read()
         ris = open(os.path.join(downloads, "evident-references.ris")).read()
-        check(bib.count("@") == len(references) and "title = {" in bib, "the BibTeX export lacks references")
-        check(ris.count("ER  -") == len(references) and "TI  - " in ris, "the RIS export lacks references")
+        check(bib.count("@") == len(references) and "title = {" in bib, f"the BibTeX export lacks references ({bib.count('@')} entries for {len(references)} references, {len(bib)} bytes)")
+        check(ris.count("ER  -") == len(references) and "TI  - " in ris, f"the RIS export lacks references ({ris.count('ER  -')} records for {len(references)} references, {len(ris)} bytes)")
 
         # The honest no-evidence view.
         ask("What is the capital of France?")
