@@ -145,6 +145,8 @@ public struct Qualifier: Codable, Sendable, Hashable {
             }
         }
         for value in values(in: question) { add(value) }
+        // A pregnant woman is asked about as pregnant: evidence on pregnancy is about women.
+        if found.contains(where: { $0.label == "pregnancy" }) { found.removeAll { $0.label == "women" } }
         return found
     }
 

@@ -97,7 +97,11 @@ public struct QuestionUnderstanding: Sendable {
         inferConcepts(&mentions, qualifiers: qualifiers)
         var finalIntent = intent
         let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
-        choosePrimary(&mentions, intent: &finalIntent)
+        // Whether the question's words ask for an attribute at all ("treat", "dose", "diagnose").
+        let cued = Intent.allCases.filter { intent in
+            intent.questionCues.contains { $0.weight > 0 && IntentCues.position(of: $0.cue, in: normalizedAll) != nil }
+        }
+        choosePrimary(&mentions, intent: &finalIntent, asksAttribute: cued.contains { $0 != .definition }, asksDefinition: cued.contains(.definition))
         // Content words no concept covers.
         var covered = publisherWords
         for link in links { covered.formUnion(link.words) }
@@ -247,7 +251,7 @@ public struct QuestionUnderstanding: Sendable {
     /// Picks the primary concept among the key ones: in the asking sentence, the kind the
     /// attribute is about (a drug for dosing and side effects, else a disease), and the most
     /// specific (the rarest in the library).
-    private func choosePrimary(_ mentions: inout [StructuredQuery.Mention], intent: inout Intent) {
+    private func choosePrimary(_ mentions: inout [StructuredQuery.Mention], intent: inout Intent, asksAttribute: Bool, asksDefinition: Bool) {
         let documents = max(1, snapshot.liveDocuments)
         var best: (index: Int, score: Double)?
         for (index, mention) in mentions.enumerated() where mention.role == .key {
@@ -278,6 +282,14 @@ public struct QuestionUnderstanding: Sendable {
            named.contains(where: { $0.concept.categories.contains(.chemical) || $0.concept.categories.contains(.procedure) }),
            named.contains(where: { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }) {
             intent = .treatment
+        }
+        // A test asked about with no attribute cue ("does she need a lumbar puncture", "MRI for
+        // low back pain", "CTPA or V/Q scan?") asks whether and which to do: diagnosis. A drug
+        // named beside it makes it a treatment question; "what is a lumbar puncture" asks what it is.
+        if intent == .treatment || intent == .definition && !asksDefinition, !asksAttribute,
+           named.contains(where: { ($0.role == .key || $0.role == .primary) && vocabulary.isDiagnosticProcedure($0.concept) }),
+           !named.contains(where: { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.procedure) }) {
+            intent = .diagnosis
         }
     }
 

@@ -273,6 +273,16 @@ public final class Vocabulary: Sendable {
         concept.id == Self.pregnancyComplications || isFiled(concept, under: Self.pregnancyComplications, levels: 5, throughLibraryNames: true)
     }
 
+    /// True when MeSH files a procedure under "Diagnostic Techniques and Procedures" (a lumbar
+    /// puncture, an MRI, an endoscopy: a test, whatever else it may be used for); a library
+    /// name through the MeSH concepts it contains ("CT pulmonary angiography").
+    public func isDiagnosticProcedure(_ concept: Concept) -> Bool {
+        concept.categories.contains(.procedure) && isFiled(concept, under: Self.diagnosticTechniques, levels: 6, throughLibraryNames: true)
+    }
+
+    /// MeSH's "Diagnostic Techniques and Procedures" (E01.370).
+    static let diagnosticTechniques = "D019937"
+
     /// True when MeSH files `concept` under `ancestor`, at most `levels` levels up; a library
     /// name ("preterm labour at 30 weeks") through the MeSH concepts it contains, when asked.
     func isFiled(_ concept: Concept, under ancestor: String, levels: Int, throughLibraryNames: Bool) -> Bool {
