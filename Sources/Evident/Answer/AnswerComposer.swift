@@ -69,7 +69,7 @@ public struct AnswerComposer: Sendable {
                     let units = selector.score(passages)
                     let scoredAt = DispatchTime.now().uptimeNanoseconds
                     for unit in units.prefix(Self.tracedUnits) {
-                        Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) \(unit.unit.quote.prefix(60))")
+                        Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) [\(unit.aspect.rawValue), covers \(unit.covered.sorted()), \(unit.canLead ? "can lead" : "no lead")] \(unit.unit.quote.prefix(60))")
                     }
                     Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")
                     results.set(index, .success((passages, units)))
@@ -311,10 +311,18 @@ public struct AnswerComposer: Sendable {
                 if !stating.isEmpty { leads = stating }
                 statesValue = !stating.isEmpty
             }
+            // A line on a population the question did not name ("in haemodialysis patients", "in
+            // pregnancy") answers for everyone else only when no line answers for them.
+            let forAnyone = leads.filter { $0.fit >= 1 && !$0.parts.contains { $0.name == StatementSelector.otherPopulationPart } }
+            if !forAnyone.isEmpty { leads = forAnyone }
             // A question about a patient of a given age ("should an 80 year old be screened") is
             // answered first by a line on that age group ("adults aged 76 to 85 years").
             let forAge = leads.filter(\.forAskedAge)
             if !forAge.isEmpty { leads = forAge }
+            // A dose question about a drug is answered with that drug's dose ("75 mg bid"), not
+            // with a time ("a dose of dabigatran in the last 2 hours").
+            let dosed = leads.filter(\.givesAskedDose)
+            if !dosed.isEmpty { leads = dosed }
             // A question about a dose, a threshold or a time is answered with a number.
             if query.intent == .dosing || query.details.contains(.threshold) || query.details.contains(.duration) {
                 let numbered = leads.filter { $0.text.contains(where: \.isNumber) }

@@ -27,6 +27,9 @@ struct EvidenceUnit {
     var rowHeader: Substring?
     /// Which line of the passage it comes from (list items of one list share a lead-in line).
     var line: Int
+    /// True for a list of alternatives, one line each ("Amoxicillin 1 g …; OR" / "Doxycycline
+    /// 100 mg …; OR" / "Azithromycin …"): two items are already a whole answer.
+    var alternatives = false
 }
 
 /// Cuts passages into ``EvidenceUnit``s: lines (list items under a lead-in, table rows), inline
@@ -130,7 +133,7 @@ enum EvidenceUnits {
             }
             appendSentences(line, line: number, to: &units)
         }
-        return units
+        return AlternativeLines.grouped(units, lines: lines, in: text)
     }
 
     /// Appends the sentences of a paragraph, with their inline labels split off.

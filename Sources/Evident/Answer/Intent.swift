@@ -248,15 +248,22 @@ enum IntentCues {
     }
 
     /// The aspect a heading path or section label names, if any (the last heading that names
-    /// one wins: "Treatment > Dosing" is dosing).
+    /// one wins: "Treatment > Dosing" is dosing). Words after "with" or "without" in a heading
+    /// describe whom it is about, not what ("Outpatient Treatment > Healthy Adults Without
+    /// Comorbidities or Risk Factors for Resistant Pathogens" is on treatment, not on causes).
     static func aspect(ofHeading heading: String) -> Intent? {
         var best: (intent: Intent, position: Int)?
-        let text = normalized(heading)
-        for intent in Intent.allCases where intent != .comparison {
-            for cue in intent.headingCues {
-                guard let position = position(of: cue, in: text) else { continue }
-                if best == nil || position > best!.position { best = (intent, position) }
+        var offset = 0
+        for segment in heading.split(whereSeparator: { $0 == ">" || $0 == ":" || $0 == "›" }) {
+            let text = normalized(segment)
+            let describing = [" with ", " without "].compactMap { text.firstByteOffset(of: $0) }.min()
+            for intent in Intent.allCases where intent != .comparison {
+                for cue in intent.headingCues {
+                    guard let position = position(of: cue, in: text), describing.map({ position < $0 }) ?? true else { continue }
+                    if best == nil || offset + position > best!.position { best = (intent, offset + position) }
+                }
             }
+            offset += text.utf8.count
         }
         return best?.intent
     }

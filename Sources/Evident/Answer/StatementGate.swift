@@ -51,7 +51,8 @@ struct StatementGate {
         if SourceNoise.isSkippedLabel(rowHeader) { return .rejected("methods or registration label") }
         if tier == .research && SourceNoise.isMethods(text) { return .rejected("methods, not findings") }
         let grades = text.containsBytes("(") || text.containsBytes("[") || text.containsBytes(":") ? RecommendationStrength.grades(in: String(text)) : []
-        if let grade = grades.first, Self.isGradeOnly(String(text), grade) { return .rejected("a grade alone") }
+        // A grade over a list grades its items ("(Strong recommendation …)" over the regimens).
+        if unit.items.isEmpty, let grade = grades.first, Self.isGradeOnly(String(text), grade) { return .rejected("a grade alone") }
         return .admitted(Admitted(text: text, rowHeader: rowHeader, wordCount: wordCount, grades: grades, itemsText: itemsText))
     }
 

@@ -57,6 +57,9 @@ struct ScoredUnit {
     /// How many specific things it names for the asked attribute (drugs for a treatment,
     /// symptoms for symptoms), counted by the second pass.
     var specifics = 0
+    /// True when the line gives the asked drug's own dose (a number with a dose unit, no other
+    /// drug named between them): what a dose question about a drug is answered with.
+    var givesAskedDose = false
 
     var explanation: StatementExplanation {
         StatementExplanation(score: (score * 1000).rounded() / 1000, parts: parts, aspect: aspect, aspectFrom: aspectFrom,
@@ -210,6 +213,8 @@ struct StatementSelector {
         }.flatMap(\.evidence))
         otherPopulationCues = WordStartCues(Qualifier.table.filter { entry in
             entry.kind == .population && !askedPopulations.contains(entry.label)
+                // "Children and young people" answers a question on kids.
+                && !(entry.label == "children" && askedPopulations.contains("adolescents")) && !(entry.label == "adolescents" && askedPopulations.contains("children"))
                 && (Qualifier.opposites[entry.label].map { askedPopulations.contains($0) } ?? true)
         }.flatMap(\.evidence))
     }
@@ -315,6 +320,12 @@ struct StatementSelector {
     /// The explanation's name for a line in a section on another condition than the one asked.
     static let neighbouringSectionPart = "a section on another condition"
 
+    /// The explanation's name for a line on a special population the question did not ask about.
+    static let otherPopulationPart = "another population"
+
+    /// The explanation's name for a line whose dose is another drug's than the one asked.
+    static let anotherDrugsDosePart = "another drug's dose"
+
     /// The explanation's name for a statement about a subtype the question did not name.
     static let subtypePart = "a subtype not asked"
 
@@ -341,11 +352,35 @@ struct StatementSelector {
         // pregnancy) is an umbrella: its narrower forms (pre-eclampsia) are what it asks about.
         let primary = requiredCount > 0 ? concepts.first.flatMap { $0.concept.categories.contains(.disease) && $0.inferredFrom == nil ? $0.concept.id : nil } : nil
         var subtypeStudies = Set<Int>()
+        // A dose question about a drug is answered by that drug's dose, not another's beside it.
+        // Only for a drug (a MeSH descriptor or supplementary concept), not for a class ("inhaled
+        // corticosteroid", whose doses are its members').
+        let asksDrugDose = query.intent == .dosing && requiredCount > 0
+            && concepts.first.map { primary in
+                let categories = primary.concept.categories
+                return primary.concept.isMeSH && categories.contains(.chemical) && !categories.contains(.disease) && !categories.contains(.drugClass)
+            } == true
         for index in units.indices.prefix(Self.refinedUnits) {
             let unit = units[index]
             var bonus = 0.0
-            let mentions = sightings(of: Self.sentenceText(unit.text, items: unit.unit.items)).map { sighting in
+            let sentenceText = Self.sentenceText(unit.text, items: unit.unit.items)
+            let words = asksDrugDose ? LexiconText.words(sentenceText) : nil
+            let sighted = sightings(of: sentenceText, words: words)
+            let mentions = sighted.map { sighting in
                 (id: sighting.id, categories: sighting.categories, broader: vocabulary.broader(of: sighting))
+            }
+            if let words, DoseOwner.firstDose(in: words) != nil { units[index].givesAskedDose = true }
+            if let words, !units[index].parts.contains(where: { $0.name == Self.anotherDrugsDosePart }),
+               DoseOwner.givesAnotherDrugsDose(words, in: sentenceText, drugs: sighted.filter { $0.categories.contains(.chemical) && !$0.categories.contains(.drugClass) }.map(\.words), isAsked: { range in
+                   guard let sighting = sighted.first(where: { $0.words == range }) else { return true }
+                   // A member of the asked drug's group ("Humulin" for insulin) gives its dose.
+                   return ids.contains(sighting.id) || matcher.positions(in: Array(words[range]))[0] != nil
+                       || concepts.first.map { vocabulary.broader(of: sighting).contains($0.concept.id) } == true
+               }) {
+                units[index].score += Weight.otherPopulation
+                units[index].parts.append(.init(name: Self.anotherDrugsDosePart, value: Weight.otherPopulation))
+                units[index].canLead = false
+                units[index].givesAskedDose = false
             }
             // A narrower form of the subject the question did not name ("febrile seizures" for a
             // question on seizures: a MeSH descriptor under it) makes the statement about that
@@ -661,7 +696,7 @@ struct StatementSelector {
             if otherStudiedApartCues.matches(normalized) { return rejected(unit, "research on another population studied apart") }
         }
         if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
-            add("another population", Weight.otherPopulation)
+            add(Self.otherPopulationPart, Weight.otherPopulation)
         }
         // A section on a neighbouring condition in a guideline on both ("… in DKA and HHS › Insulin
         // Therapy for HHS" beside "Insulin Therapy for DKA") is about that condition, whatever
@@ -724,7 +759,7 @@ struct StatementSelector {
         // heading, a row header, or the subject of the institute page it comes from).
         // A list of three or more items that is exactly what was asked ("Signs and Symptoms" of
         // a page about the disease) may lead too: its label names the page's subject.
-        let listAnswers = unit.kind == .inlineList && unit.items.count >= 3 && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
+        let listAnswers = unit.kind == .inlineList && (unit.items.count >= 3 || unit.alternatives) && fit >= 1 && (subject != .title || retrieved.document.kind == .agencyPage)
         let canLead = fit >= Weight.aspectByCue && !anaphoric && !subtype && !listed && !opposite && !neighbouringSection && !studyAccount && !SourceNoise.continuesAList(text) && (!definition || query.intent == .definition)
             && (listAnswers || wordCount >= 6 && unit.kind != .inlineList && subject != .title)
         var label = Self.label(heading: retrieved.passage.heading, title: retrieved.document.title, leadIn: unit.leadIn,
