@@ -44,7 +44,12 @@ public struct AnswerComposer: Sendable {
     /// `explain` adds why each statement was chosen.
     public func answer(_ question: String, tier only: Tier? = nil, filter: AnswerFilter = AnswerFilter(), explain: Bool = false) throws -> Answer {
         let started = DispatchTime.now().uptimeNanoseconds
-        let query = QuestionUnderstanding(vocabulary: vocabulary, snapshot: snapshot).understand(question)
+        let understanding = QuestionUnderstanding(vocabulary: vocabulary, snapshot: snapshot)
+        let asked = understanding.understand(question)
+        // Findings told without a condition ("fever for five days, red eyes, cracked lips") are
+        // asked about the condition whose page names them together, when one clearly does.
+        let findings = FindingsCondition(library: library, snapshot: snapshot, vocabulary: vocabulary).reading(of: asked)
+        let query = findings.map { understanding.understand(question + "\n" + $0.condition.name + ": symptoms and treatment?") } ?? asked
         var answer = Answer(
             question: question, correctedQuestion: query.corrections.isEmpty ? nil : query.corrected, corrections: query.corrections,
             intent: query.intent,
@@ -144,6 +149,11 @@ public struct AnswerComposer: Sendable {
             }
         }
         // Notes: what the question was read to imply, then what the chosen evidence does not cover.
+        if let findings {
+            let name = findings.documentTitle.localizedCaseInsensitiveContains(findings.condition.name) ? findings.documentTitle
+                : "\(findings.documentTitle) (\(findings.condition.name))"
+            answer.notes.append("Read as a question on \(name): the library's page on it names these findings together (\(findings.findings.joined(separator: ", "))). Only an examination can tell what a patient has.")
+        }
         for mention in query.mentions where mention.inferredFrom != nil && (mention.role == .primary || mention.role == .key) {
             answer.notes.append("Read as a question on \(mention.concept.name) (\(mention.inferredFrom!)).")
         }
