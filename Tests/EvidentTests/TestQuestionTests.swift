@@ -42,3 +42,26 @@ struct TestQuestionTests {
         #expect(Qualifier.detect(in: "osteoporosis screening in women over 65").map(\.label).contains("women"))
     }
 }
+
+/// What a question denies, and what no evidence names.
+@Suite("Denied qualifiers and uncovered conditions", .serialized)
+struct DeniedAndUncoveredTests {
+    @Test("a qualifier the question denies is no qualifier", arguments: [
+        ("it burns when I pee, I'm not pregnant, what antibiotic?", "pregnancy", false),
+        ("UTI antibiotics in pregnancy", "pregnancy", true),
+        ("asthma inhaler for a non smoker who is not elderly", "older adults", false),
+    ])
+    func deniedQualifier(question: String, label: String, expected: Bool) {
+        #expect(Qualifier.detect(in: question).contains { $0.label == label } == expected)
+    }
+
+    @Test("a drug's dose for a condition no evidence names with it is not answered from other conditions")
+    func drugForUncoveredCondition() throws {
+        let composer = TestVocabulary.starter.composer
+        let answer = try composer.answer("croup dexamethasone dose")
+        let covered = answer.allStatements.contains { ($0.text + ($0.label ?? "")).localizedCaseInsensitiveContains("croup") }
+        // Either the library speaks of croup with dexamethasone, or the answer says it does not.
+        #expect(covered || answer.message?.contains("Croup") == true, "\(answer.message ?? "") \(answer.allStatements.map(\.text))")
+        #expect(!answer.notes.contains { $0.contains("Croup together with Croup") })
+    }
+}

@@ -113,8 +113,12 @@ public struct AnswerComposer: Sendable {
         // the patient takes) is context, unless the question refers back to it ("what are its
         // side effects?"): the question is answered, with a note.
         let focusRefersBack = QuestionWords.refersBack(query.focus)
+        // A drug's dose or use for a condition the library never names with it ("croup
+        // dexamethasone dose") is no question its lines on other conditions answer.
+        let primaryIsDrug = query.primary.map { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.disease) } ?? false
         let blocking = missing.filter { mention in
             mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
+                || (primaryIsDrug && mention.role == .key && mention.inFocus && mention.concept.categories.contains(.disease))
                 || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999
                     && (mention.inFocus || focusRefersBack))
         }
@@ -133,6 +137,9 @@ public struct AnswerComposer: Sendable {
             answer.elapsedMs = Self.milliseconds(since: started)
             return Self.deduplicatedTopics(answer)
         }
+        // What the answer is titled after: a concept no evidence names is not its topic.
+        var composing = query
+        composing.uncovered = Set(missing.map(\.concept.id))
         var used = Set<String>()
         // Statements must be about the whole question: when some unit (in either tier) covers
         // more of its required concepts, units covering fewer are about something else.
@@ -140,7 +147,7 @@ public struct AnswerComposer: Sendable {
         for tier in Tier.allCases where only == nil || only == tier {
             let units = (scored[tier] ?? []).filter { $0.covered.count == bestCover }
             let passages = retrieved[tier] ?? []
-            let composed = compose(units, passages: passages, query: query, tier: tier, used: &used, explain: explain)
+            let composed = compose(units, passages: passages, query: composing, tier: tier, used: &used, explain: explain)
             if tier == .guideline {
                 answer.guidelines.summary = composed.lead
                 answer.guidelines.sections = composed.sections
@@ -158,7 +165,7 @@ public struct AnswerComposer: Sendable {
             answer.notes.append("Read as a question on \(mention.concept.name) (\(mention.inferredFrom!)).")
         }
         let chosen = answer.allStatements
-        let topic = query.topicName
+        let topic = composing.topicName
         for mention in missing where !blocking.contains(where: { $0.concept.id == mention.concept.id }) {
             answer.notes.append("This library has no evidence on \(mention.concept.name) together with \(topic); the statements below are about \(topic).")
         }

@@ -126,7 +126,7 @@ public struct Qualifier: Codable, Sendable, Hashable {
             if !found.contains(where: { $0.label == qualifier.label }) { found.append(qualifier) }
         }
         for entry in table {
-            if let cue = entry.question.first(where: { IntentCues.contains(normalized, cue: $0) }) {
+            if let cue = entry.question.first(where: { IntentCues.contains(normalized, cue: $0) && !negated($0, in: normalized) }) {
                 add(Qualifier(kind: entry.kind, label: entry.label, text: cue.trimmingCharacters(in: .whitespaces), evidenceCues: entry.evidence))
             }
         }
@@ -148,6 +148,18 @@ public struct Qualifier: Codable, Sendable, Hashable {
         // A pregnant woman is asked about as pregnant: evidence on pregnancy is about women.
         if found.contains(where: { $0.label == "pregnancy" }) { found.removeAll { $0.label == "women" } }
         return found
+    }
+
+    /// Words that deny the qualifier after them ("I'm not pregnant", "no longer smoking").
+    static let denials: Set<Substring> = ["not", "no", "never", "nor", "without"]
+
+    /// True when the question says a qualifier's cue only denied: the word before it (or the
+    /// one before that, "not currently pregnant") denies it.
+    static func negated(_ cue: String, in normalized: String) -> Bool {
+        guard let at = IntentCues.position(of: cue, in: normalized) else { return false }
+        let before = normalized.utf8.prefix(at)
+        let words = String(decoding: before, as: UTF8.self).split(separator: " ").suffix(2)
+        return words.contains { denials.contains($0) }
     }
 
     /// The ways a question gives an age, compiled once.

@@ -102,11 +102,14 @@ enum QuestionWords {
         "abx": "antibacterial agents", "vanc": "vancomycin", "vanco": "vancomycin", "amox": "amoxicillin", "tx": "treatment",
         "dx": "diagnosis", "ddx": "differential diagnosis", "sx": "symptoms", "mgmt": "management",
         "strep": "streptococcal infections", "staph": "staphylococcal infections",
+        "acei": "angiotensin-converting enzyme inhibitors", "aceis": "angiotensin-converting enzyme inhibitors",
+        "arb": "angiotensin receptor antagonists", "arbs": "angiotensin receptor antagonists", "tpa": "tissue plasminogen activator",
     ]
 
     /// Two-word lay and clinical shorthand, written out before linking: a pair MeSH does not
     /// name, whose words alone mean something else ("water pills" is not water).
     static let shorthandPairs: [String: String] = [
+        "c diff": "Clostridium difficile infection", "strep throat": "streptococcal pharyngitis",
         "gi bleed": "gastrointestinal bleeding", "gi bleeding": "gastrointestinal bleeding", "gi bleeds": "gastrointestinal bleeding",
         "brain bleed": "intracranial hemorrhage", "nose bleed": "epistaxis", "nose bleeds": "epistaxis",
         "water pill": "diuretics", "water pills": "diuretics", "water tablet": "diuretics", "water tablets": "diuretics",

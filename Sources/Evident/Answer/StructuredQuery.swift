@@ -91,10 +91,15 @@ public struct StructuredQuery: Codable, Sendable {
 
     /// The concept headings are named after: a condition when the question names one, else the primary.
     var topic: Mention? {
-        let condition = required.first { $0.role == .primary && $0.concept.categories.contains(.disease) }
-            ?? required.first { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
+        let named = required.filter { !uncovered.contains($0.concept.id) }
+        let condition = named.first { $0.role == .primary && $0.concept.categories.contains(.disease) }
+            ?? named.first { $0.concept.categories.contains(.disease) || $0.concept.categories.contains(.psychology) }
         return condition ?? primary
     }
+
+    /// Concepts of the question no evidence names: the answer is not titled after them ("Doses
+    /// of Treatment for Croup" over dexamethasone lines from a guideline on brain tumours).
+    var uncovered: Set<String> = []
 
     /// True when headings name a drug (or another chemical), whose harms and doses are its own.
     var topicIsDrug: Bool {
