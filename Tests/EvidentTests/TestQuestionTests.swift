@@ -21,6 +21,8 @@ struct TestQuestionTests {
         ("MRI for low back pain treatment", Intent.treatment),
         ("metformin for type 2 diabetes", Intent.treatment),
         ("what is a lumbar puncture", Intent.definition),
+        // Correcting a value is what is done about it.
+        ("hyponatremia correction rate", Intent.treatment),
     ])
     func otherQuestions(question: String, expected: Intent) {
         #expect(Self.understand(question).intent == expected)
