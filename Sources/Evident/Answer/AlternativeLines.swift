@@ -11,7 +11,7 @@ enum AlternativeLines {
 
     /// `units` with each run of alternative lines made one ``EvidenceUnit/Kind/inlineList``,
     /// quoting the lines (and their lead-in, or a grade line standing just before them).
-    static func grouped(_ units: [EvidenceUnit], lines: [Substring], in text: String) -> [EvidenceUnit] {
+    static func grouped(_ units: [EvidenceUnit], in text: String) -> [EvidenceUnit] {
         guard units.count >= 2, units.contains(where: { endsWithConnective($0.text) }) else { return units }
         var unitsPerLine: [Int: Int] = [:]
         for unit in units { unitsPerLine[unit.line, default: 0] += 1 }
@@ -34,7 +34,7 @@ enum AlternativeLines {
                 list.text = leadIn
                 list.leadIn = nil
                 start = leadIn.startIndex
-            } else if first.line > 0, let previous = result.last, previous.line == first.line - 1, unitsPerLine[previous.line] == 1,
+            } else if let previous = result.last, previous.line == first.line - 1, unitsPerLine[previous.line] == 1,
                       isGradeLine(previous.quote) {
                 // "(Strong recommendation, Moderate quality of evidence)" over the choices grades them all.
                 result.removeLast()

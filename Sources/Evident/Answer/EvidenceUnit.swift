@@ -133,7 +133,7 @@ enum EvidenceUnits {
             }
             appendSentences(line, line: number, to: &units)
         }
-        return AlternativeLines.grouped(units, lines: lines, in: text)
+        return AlternativeLines.grouped(units, in: text)
     }
 
     /// Appends the sentences of a paragraph, with their inline labels split off.

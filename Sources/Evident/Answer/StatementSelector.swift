@@ -206,15 +206,18 @@ struct StatementSelector {
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
         let askedCues = query.qualifiers.flatMap(\.evidenceCues) + (query.qualifiers.contains { $0.label == "children" } ? ["juvenil"] : [])
         unaskedSubtypeWords = Self.subtypeWords.subtracting(questionKeys).filter { word in !askedCues.contains { word.hasPrefix($0) } }
+        // Children and adolescents overlap: a line on both ("children and young people") is on
+        // the asked one, not on another population.
+        func overlapsAsked(_ label: String) -> Bool {
+            label == "children" && askedPopulations.contains("adolescents") || label == "adolescents" && askedPopulations.contains("children")
+        }
         otherStudiedApartCues = WordStartCues(Qualifier.table.filter { entry in
             entry.kind == .population && Self.populationsStudiedApart.contains(entry.label) && !askedPopulations.contains(entry.label)
-                // Children and adolescents overlap: a study of both is not of another population.
-                && !(entry.label == "children" && askedPopulations.contains("adolescents")) && !(entry.label == "adolescents" && askedPopulations.contains("children"))
+                && !overlapsAsked(entry.label)
         }.flatMap(\.evidence))
         otherPopulationCues = WordStartCues(Qualifier.table.filter { entry in
             entry.kind == .population && !askedPopulations.contains(entry.label)
-                // "Children and young people" answers a question on kids.
-                && !(entry.label == "children" && askedPopulations.contains("adolescents")) && !(entry.label == "adolescents" && askedPopulations.contains("children"))
+                && !overlapsAsked(entry.label)
                 && (Qualifier.opposites[entry.label].map { askedPopulations.contains($0) } ?? true)
         }.flatMap(\.evidence))
     }
