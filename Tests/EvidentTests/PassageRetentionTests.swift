@@ -37,6 +37,29 @@ struct PassageRetentionTests {
         #expect(withoutNames.allSatisfy { !$0.passage.text.contains("A dose of prednisone, 40 mg orally daily") })
     }
 
+    /// NICE's 2014 atrial fibrillation guideline and the open-medicine pack (ACC/AHA 2023 on AF).
+    static let atrialFibrillation: (library: Library, composer: AnswerComposer) = {
+        let library = try! TestVocabulary.library("af", paths: [TestData.path("ngc/summaries/ngc-10473.xml.gz"), TestVocabulary.openMedicinePack])
+        return (library, try! TestVocabulary.composer(library))
+    }()
+
+    @Test("a section headed with the question's phrase is kept, however often other sections name the subject: NICE's 'Rate Control' leads 'afib rate control first line'")
+    func sectionHeadedByThePhrase() throws {
+        let composer = Self.atrialFibrillation.composer
+        let query = QuestionUnderstanding(vocabulary: composer.vocabulary, snapshot: composer.snapshot).understand("afib rate control first line")
+        var retriever = EvidenceRetriever(library: composer.library, snapshot: composer.snapshot)
+        let kept = try retriever.retrieve(query, tier: .guideline)
+        let rateControl = kept.filter { $0.document.id == "ngc:10473" && $0.passage.heading?.hasSuffix("> Rate Control") == true }
+        #expect(!rateControl.isEmpty && rateControl.allSatisfy(\.headedByPhrase), "\(kept.map(\.passageID))")
+        retriever.extraPassagesNamingAll = 0
+        #expect(try retriever.retrieve(query, tier: .guideline).allSatisfy { !($0.passage.heading?.hasSuffix("> Rate Control") ?? false) || $0.document.id != "ngc:10473" },
+                "without the extra places the section falls below NICE's sections that say 'AF' more often")
+        let answer = try composer.answer("afib rate control first line")
+        let lead = try #require(answer.guidelines.summary.first)
+        #expect(lead.text.contains("beta-blocker") && lead.text.contains("calcium-channel blocker"), "\(lead.label ?? ""): \(lead.text)")
+        try AnswerCompositionTests.checkInvariants(answer, library: Self.atrialFibrillation.library)
+    }
+
     @Test("a question naming a guideline body is read so, and that body's lines lead")
     func guidelineBody() throws {
         let answer = try Self.copd.composer.answer("What blood pressure counts as stage 1 hypertension under the 2017 ACC/AHA guideline?", explain: true)

@@ -17,6 +17,13 @@ struct RetrievedPassage {
     /// question requires (when it requires more than one).
     var namesEveryConcept = false
 
+    /// Whether the passage's heading says a phrase of the question's own words ("Rate Control"
+    /// for "afib rate control first line").
+    var headedByPhrase = false
+
+    /// Whether the passage is kept beyond a cut.
+    var keptBeyondCut: Bool { namesEveryConcept || headedByPhrase }
+
     /// `<document id>#<ordinal>`.
     var passageID: String { "\(document.id)#\(ordinal)" }
 }
@@ -44,14 +51,17 @@ struct EvidenceRetriever {
     var documentsAlwaysKept = 3
 
     /// Passages kept beyond a cut (a document's, the tier's) because they, their heading or
-    /// their document's title name every concept the question requires: "A dose of prednisone
-    /// … for a 5-day course" in a long section of a guideline on COPD exacerbations answers
-    /// "COPD exacerbation prednisone how many days", however its length dilutes its fit.
+    /// their document's title name every concept the question requires, or their heading says
+    /// a phrase of the question: "A dose of prednisone … for a 5-day course" in a long section
+    /// of a guideline on COPD exacerbations answers "COPD exacerbation prednisone how many
+    /// days", and NICE's "Rate Control" section answers "afib rate control first line",
+    /// however the subject's name said often in other sections outweighs them.
     var extraPassagesNamingAll = 4
 
-    /// The first `first` passages, then at most `more` of the rest that name every concept.
+    /// The first `first` passages, then at most `more` of the rest that name every concept or
+    /// whose heading says a phrase of the question.
     static func keeping(_ passages: [RetrievedPassage], first: Int, more: Int) -> [RetrievedPassage] {
-        Array(passages.prefix(first)) + passages.dropFirst(first).filter(\.namesEveryConcept).prefix(more)
+        Array(passages.prefix(first)) + passages.dropFirst(first).filter(\.keptBeyondCut).prefix(more)
     }
 
     /// How much more a passage counts when its heading says a phrase of the question.
@@ -155,9 +165,11 @@ struct EvidenceRetriever {
                     let candidate = titled || needles.mayMatch(passage.text) || needles.mayMatch(passage.heading ?? "")
                     let fit = candidate ? passageScore(passage, weights: weights, idf: idf, memo: &termsOfWords) : (score: 0, terms: [])
                     var score = fit.score
+                    var headedByPhrase = false
                     if score > 0, let heading = passage.heading, !phrases.isEmpty {
                         let normalizedHeading = IntentCues.normalized(heading)
-                        if phrases.contains(where: { IntentCues.contains(normalizedHeading, cue: $0) }) { score *= Self.headingPhraseFactor }
+                        headedByPhrase = phrases.contains(where: { IntentCues.contains(normalizedHeading, cue: $0) })
+                        if headedByPhrase { score *= Self.headingPhraseFactor }
                     }
                     // A passage for an age band holding the asked age ("adults 76 years and older")
                     // is about the patient asked of, however long the section it sits in.
@@ -167,6 +179,7 @@ struct EvidenceRetriever {
                     var retrieved = RetrievedPassage(documentRowid: hit.key, document: document, ordinal: ordinal, passage: passage,
                                                      documentRank: rank, passageScore: score)
                     retrieved.namesEveryConcept = score > 0 && names.namesAll(fit.terms.union(titleTerms))
+                    retrieved.headedByPhrase = headedByPhrase
                     scored.append(retrieved)
                 }
                 scored.sort { $0.passageScore != $1.passageScore ? $0.passageScore > $1.passageScore : $0.ordinal < $1.ordinal }
