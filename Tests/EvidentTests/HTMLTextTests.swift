@@ -34,6 +34,11 @@ struct HTMLTextTests {
              , Block(.paragraph, "x")]
         ),
         (
+            "footnote markers after words are dropped; exponents and gestation signs are kept",
+            "<p>Offer metformin<sup>3</sup> or <strong>glibenclamide</strong><sup>a,b</sup> (NICE 2015).<sup>4</sup> eGFR below 45 ml/minute/1.73 m<sup>2</sup>, 10<sup>9</sup>/L, 24<sup>+0</sup> weeks, CO<sup>2</sup></p>",
+            [Block(.paragraph, "Offer metformin or glibenclamide (NICE 2015). eGFR below 45 ml/minute/1.73 m2, 109/L, 24+0 weeks, CO2")]
+        ),
+        (
             "entities decoded, whitespace normalised",
             "<p>&beta;-blockers&nbsp;&ge;&#xD;&#xA; 5 mg &#8211; &ndash; &amp; &lt;3 &mu;g&hellip;</p>",
             [Block(.paragraph, "β-blockers ≥ 5 mg – – & <3 μg…")]

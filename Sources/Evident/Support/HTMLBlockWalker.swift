@@ -130,6 +130,10 @@ struct HTMLBlockWalker {
             context.runs.append((alt.lowercased().hasPrefix("radioactive") ? "☢" : alt, style))
             return
         }
+        if name == "sup", let preceding = context.runs.last?.text,
+           FootnoteMarker.isMarker(Self.rawText(element), after: preceding[...]) {
+            return
+        }
         if let rank = Self.headingRanks[name] {
             context.flush()
             walk(element.children, style: inner, into: &context)
