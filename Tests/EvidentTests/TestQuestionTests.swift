@@ -23,6 +23,16 @@ struct TestQuestionTests {
         ("what is a lumbar puncture", Intent.definition),
         // Correcting a value is what is done about it.
         ("hyponatremia correction rate", Intent.treatment),
+        // A target for a measurement is a goal of treatment, not a test to do.
+        ("acute ICH systolic BP target", Intent.treatment),
+        // A disease's name says what is asked about, not what is asked.
+        ("hereditary angioedema acute attack treatment", Intent.treatment),
+        ("familial hypercholesterolaemia treatment in children", Intent.treatment),
+        ("is hereditary angioedema inherited", Intent.genetics),
+        // A span linked whole keeps its cue.
+        ("cervical cancer screening for a 25 year old", Intent.diagnosis),
+        // Which of two works better is a comparison, not how either works.
+        ("antidepressant tablets or talking therapy for depression - which one works better?", Intent.comparison),
     ])
     func otherQuestions(question: String, expected: Intent) {
         #expect(Self.understand(question).intent == expected)

@@ -53,7 +53,15 @@ public struct QuestionUnderstanding: Sendable {
         let qualifiers = Qualifier.detect(in: corrected).filter { qualifier in
             qualifier.kind != .phase || !diseaseNames.contains { IntentCues.contains($0, cue: IntentCues.normalized(qualifier.text).trimmingCharacters(in: .whitespaces)) }
         }
-        let (intent, alsoAsked) = Self.intent(normalizedFocus.count > 2 ? normalizedFocus : normalizedAll, fallback: normalizedAll)
+        // A disease's name says what is asked about, not what is asked: "hereditary angioedema
+        // acute attack treatment" asks for treatment, not genetics. (What a name tells of the
+        // disease is dropped; a span the library links whole, "cervical cancer screening", keeps
+        // its "screening".)
+        let nameWords = links.filter { $0.concept.categories.contains(.disease) }.flatMap { link in
+            LexiconText.words(link.text).map { IntentCues.normalized($0.original) }.filter(Intent.describesDisease)
+        }
+        let (intent, alsoAsked) = Self.intent(IntentCues.removing(nameWords, from: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll),
+                                              fallback: IntentCues.removing(nameWords, from: normalizedAll))
         var mentions: [StructuredQuery.Mention] = []
         var seen = Set<String>()
         for link in links where seen.insert(link.concept.id).inserted {
@@ -97,11 +105,17 @@ public struct QuestionUnderstanding: Sendable {
         inferConcepts(&mentions, qualifiers: qualifiers)
         var finalIntent = intent
         let details = AttributeDetail.detect(in: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll)
+        let asksTarget = details.contains(.threshold)
         // Whether the question's words ask for an attribute at all ("treat", "dose", "diagnose").
         let cued = Intent.allCases.filter { intent in
             intent.questionCues.contains { $0.weight > 0 && IntentCues.position(of: $0.cue, in: normalizedAll) != nil }
         }
-        choosePrimary(&mentions, intent: &finalIntent, asksAttribute: cued.contains { $0 != .definition }, asksDefinition: cued.contains(.definition))
+        // Whether it asks with a specific cue: "is a VCUG needed" asks no more than whether to do it.
+        let specificallyCued = Intent.allCases.contains { intent in
+            intent != .definition && intent.questionCues.contains { $0.weight > 1 && IntentCues.position(of: $0.cue, in: normalizedAll) != nil }
+        }
+        choosePrimary(&mentions, intent: &finalIntent, asksDefinition: cued.contains(.definition),
+                      asksSpecifically: specificallyCued, asksTarget: asksTarget)
         // Content words no concept covers.
         var covered = publisherWords
         for link in links { covered.formUnion(link.words) }
@@ -251,7 +265,7 @@ public struct QuestionUnderstanding: Sendable {
     /// Picks the primary concept among the key ones: in the asking sentence, the kind the
     /// attribute is about (a drug for dosing and side effects, else a disease), and the most
     /// specific (the rarest in the library).
-    private func choosePrimary(_ mentions: inout [StructuredQuery.Mention], intent: inout Intent, asksAttribute: Bool, asksDefinition: Bool) {
+    private func choosePrimary(_ mentions: inout [StructuredQuery.Mention], intent: inout Intent, asksDefinition: Bool, asksSpecifically: Bool, asksTarget: Bool) {
         let documents = max(1, snapshot.liveDocuments)
         var best: (index: Int, score: Double)?
         for (index, mention) in mentions.enumerated() where mention.role == .key {
@@ -285,8 +299,9 @@ public struct QuestionUnderstanding: Sendable {
         }
         // A test asked about with no attribute cue ("does she need a lumbar puncture", "MRI for
         // low back pain", "CTPA or V/Q scan?") asks whether and which to do: diagnosis. A drug
-        // named beside it makes it a treatment question; "what is a lumbar puncture" asks what it is.
-        if intent == .treatment || intent == .definition && !asksDefinition, !asksAttribute,
+        // named beside it makes it a treatment question; "what is a lumbar puncture" asks what it
+        // is; "acute ICH systolic BP target" asks for a goal of treatment.
+        if intent == .treatment || intent == .definition && !asksDefinition, !asksSpecifically, !asksTarget,
            named.contains(where: { ($0.role == .key || $0.role == .primary) && vocabulary.isDiagnosticProcedure($0.concept) }),
            !named.contains(where: { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.procedure) }) {
             intent = .diagnosis
