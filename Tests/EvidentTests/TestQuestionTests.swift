@@ -38,6 +38,19 @@ struct TestQuestionTests {
         #expect(Self.understand(question).intent == expected)
     }
 
+    @Test("shorthand is not misspelling, and a correction must name something medical")
+    func shorthandAndCorrections() {
+        let resus = Self.understand("neonatal resus - HR threshold to start chest compressions")
+        #expect(resus.corrections.isEmpty && resus.primary?.concept.name == "Resuscitation", "\(resus.corrections) \(resus.mentions.map(\.concept.name))")
+        let flushes = Self.understand("I'm 52 and my periods stopped a year ago. The hot flushes are ruining my sleep. Is HRT safe for me?")
+        #expect(flushes.corrections.isEmpty, "ruining is a word, not a misspelling of running: \(flushes.corrections)")
+        #expect(flushes.primary?.concept.name == "Hormone Replacement Therapy" && flushes.intent == .adverseEffects,
+                "\(flushes.mentions.map(\.concept.name)) \(flushes.intent)")
+        #expect(flushes.mentions.contains { $0.concept.name == "Hot Flashes" })
+        // A misspelled disease is still corrected.
+        #expect(Self.understand("schizophrena when to start clozapine").corrections.map(\.to) == ["schizophrenia"])
+    }
+
     @Test("MeSH files tests under diagnostic techniques, drugs and surgery not")
     func diagnosticProcedures() throws {
         let vocabulary = TestVocabulary.starter.composer.vocabulary

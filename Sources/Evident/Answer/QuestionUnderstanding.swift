@@ -57,8 +57,14 @@ public struct QuestionUnderstanding: Sendable {
         // acute attack treatment" asks for treatment, not genetics. (What a name tells of the
         // disease is dropped; a span the library links whole, "cervical cancer screening", keeps
         // its "screening".)
-        let nameWords = links.filter { $0.concept.categories.contains(.disease) }.flatMap { link in
-            LexiconText.words(link.text).map { IntentCues.normalized($0.original) }.filter(Intent.describesDisease)
+        // So does a treatment's name: "is HRT safe" asks about harms, whatever "therapy" says.
+        let nameWords = links.flatMap { link -> [String] in
+            let categories = link.concept.categories
+            let treatmentName = !categories.isDisjoint(with: [.procedure, .chemical, .drugClass])
+            guard categories.contains(.disease) || treatmentName else { return [] }
+            return LexiconText.words(link.text).map { IntentCues.normalized($0.original) }.filter { word in
+                Intent.describesDisease(word) || treatmentName && Intent.treatment.questionCues.contains { IntentCues.contains(word, cue: $0.cue) }
+            }
         }
         let (intent, alsoAsked) = Self.intent(IntentCues.removing(nameWords, from: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll),
                                               fallback: IntentCues.removing(nameWords, from: normalizedAll))
@@ -387,6 +393,10 @@ public struct QuestionUnderstanding: Sendable {
         }
     }
 
+    /// What a spelling correction may name: diseases, drugs, procedures, mental states, body
+    /// parts, organisms and the library's own names.
+    static let correctableCategories: ConceptCategories = [.disease, .chemical, .drugClass, .procedure, .psychology, .anatomy, .organism, .libraryName]
+
     /// Corrects words the library has never seen; returns the corrected text and the corrections.
     /// Corrects `text` (``correctSpelling(_:only:rareWords:)``), keeping a correction only when
     /// the corrected word is part of a concept the vocabulary links or, for unseen words, says
@@ -394,7 +404,10 @@ public struct QuestionUnderstanding: Sendable {
     private func correctSpellingKeepingConcepts(_ text: String, rareWords: Bool) -> (text: String, corrections: [StructuredQuery.Correction]) {
         let (corrected, corrections) = correctSpelling(text, rareWords: rareWords)
         guard !corrections.isEmpty else { return (text, []) }
+        // A correction must name something medical: "ruining" is no misspelling of "running"
+        // (an activity), nor "resus" of "rests".
         let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+            .filter { !$0.concept.categories.isDisjoint(with: Self.correctableCategories) }
             .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
         let kept = corrections.filter { linkedWords.contains($0.to) || (!rareWords && Self.asksAttribute($0.to)) }
         if kept.count == corrections.count { return (corrected, corrections) }
@@ -409,6 +422,7 @@ public struct QuestionUnderstanding: Sendable {
         for word in LexiconText.words(text) {
             let lower = word.original.lowercased()
             guard only?.contains(String(word.original)) ?? true, !QuestionWords.isFiller(word.key), !snapshot.analyzer.stopWords.contains(lower),
+                  QuestionWords.shorthand[lower] == nil,
                   !vocabulary.hasPhrase(word.key), let fixed = corrector.correction(for: lower, rareWords: rareWords) else { continue }
             result += text[last..<word.range.lowerBound]
             result += word.original.first?.isUppercase == true ? fixed.prefix(1).uppercased() + fixed.dropFirst() : fixed

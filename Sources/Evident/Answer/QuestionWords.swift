@@ -104,6 +104,7 @@ enum QuestionWords {
         "strep": "streptococcal infections", "staph": "staphylococcal infections",
         "acei": "angiotensin-converting enzyme inhibitors", "aceis": "angiotensin-converting enzyme inhibitors",
         "arb": "angiotensin receptor antagonists", "arbs": "angiotensin receptor antagonists", "tpa": "tissue plasminogen activator",
+        "benzo": "benzodiazepines", "benzos": "benzodiazepines", "resus": "resuscitation", "hrt": "hormone replacement therapy", "mht": "hormone replacement therapy",
     ]
 
     /// Two-word lay and clinical shorthand, written out before linking: a pair MeSH does not
@@ -118,6 +119,9 @@ enum QuestionWords {
         "hep a": "hepatitis A", "hep b": "hepatitis B", "hep c": "hepatitis C", "hep e": "hepatitis E",
         "ear infection": "otitis media", "ear infections": "otitis media", "latent tb": "latent tuberculosis",
         "chest infection": "respiratory tract infections", "chest infections": "respiratory tract infections",
+        "hot flushes": "hot flashes", "hot flush": "hot flashes", "hot flashes": "hot flashes",
+        "beers criteria": "potentially inappropriate medication list", "beers list": "potentially inappropriate medication list",
+        "per beers": "per potentially inappropriate medication list", "beers criterion": "potentially inappropriate medication list",
     ]
 
     /// Words that open a question sentence inside a longer message.
