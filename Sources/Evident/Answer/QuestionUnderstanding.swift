@@ -44,9 +44,18 @@ public struct QuestionUnderstanding: Sendable {
         let publisherWords = Publishers.positions(in: words) { vocabulary.library?.isPublisher($0) ?? false }
         // An abbreviation means what the question's other concepts keep company with ("SBP"
         // beside ascites is spontaneous bacterial peritonitis).
+        // A code the library uses ("HAS-BLED") is read whole, not as an abbreviation inside it
+        // ("HAS", Holmes-Adie syndrome).
+        let codes = CodedTerm.find(in: corrected, words: words, covered: []).filter { code in
+            let terms = snapshot.analyzer.terms(code.text, cache: snapshot.stems)
+            return !terms.isEmpty && terms.allSatisfy { snapshot.documentFrequency(term: $0) > 0 }
+        }
         let links = AbbreviationSense(vocabulary: vocabulary, snapshot: snapshot).resolve(
             vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
-                .filter { publisherWords.isDisjoint(with: $0.words) })
+                .filter { publisherWords.isDisjoint(with: $0.words) }
+                .filter { link in
+                    !codes.contains { $0.words.count > link.words.count && $0.words.contains(link.words.lowerBound) && !$0.isNumbered(in: words) && MeSHTables.isAbbreviation(link.text) }
+                })
         // A phase word inside a disease's name ("chronic" in chronic obstructive pulmonary disease,
         // "acute" in acute otitis media) is part of the name, not a phase of the disease.
         let diseaseNames = links.filter { $0.concept.categories.contains(.disease) }.map { IntentCues.normalized($0.text) }
@@ -140,6 +149,17 @@ public struct QuestionUnderstanding: Sendable {
             let concept = Concept(id: "unknown:" + lower, name: String(word.original), categories: .chemical, synonyms: [String(word.original)], abbreviations: [], broader: [])
             mentions.append(.init(concept: concept, text: String(word.original), role: .key, inFocus: focusRange.contains(word.range.lowerBound), position: index))
             otherWords.removeAll { $0 == lower }
+        }
+        // A score or code the vocabulary does not name but the library uses ("CHA2DS2-VASc",
+        // "HAS-BLED", "PHQ-9") is a concept the answer must cover, not noise.
+        for code in codes where !code.words.contains(where: covered.contains) {
+            let concept = Concept(id: "term:" + code.text.lowercased(), name: code.text, categories: .libraryName, synonyms: [code.text], abbreviations: [], broader: [])
+            mentions.append(.init(concept: concept, text: code.text, role: .key, inFocus: focusRange.contains(words[code.words.lowerBound].range.lowerBound), position: code.words.lowerBound))
+            let lowered = Set(code.words.map { words[$0].original.lowercased() })
+            otherWords.removeAll { lowered.contains($0) }
+        }
+        if mentions.contains(where: { $0.concept.id.hasPrefix("term:") }), !mentions.contains(where: { $0.role == .primary }) {
+            choosePrimary(&mentions, intent: &finalIntent, asksDefinition: cued.contains(.definition), asksSpecifically: specificallyCued, asksTarget: asksTarget)
         }
         let measure = AskedMeasure.detect(in: LexiconText.words(focus), intent: finalIntent, details: details) { word in
             snapshot.analyzer.terms(word, cache: snapshot.stems).first.map { snapshot.documentFrequency(term: $0) } ?? 0
