@@ -56,6 +56,12 @@ public struct AnswerComposer: Sendable {
             topics: query.required.map { Answer.Topic(label: $0.concept.name, meshId: $0.concept.isMeSH ? $0.concept.id : nil) },
             guidelines: .init(summary: [], sections: [], note: nil), research: .init(sections: [], note: nil), notes: [],
             references: [], message: nil, disclaimer: disclaimer, elapsedMs: 0, explain: explain ? query : nil)
+        if let animal = AnimalPatient.animal(in: query.corrected) {
+            answer.message = "No evidence in this library answers this question: it asks about a \(Self.singular(animal)), and Evident answers questions "
+                + "on human patients from human guidelines and research. A veterinarian can answer it."
+            answer.elapsedMs = Self.milliseconds(since: started)
+            return answer
+        }
         let retriever = EvidenceRetriever(library: library, snapshot: snapshot)
         var retrieved: [Tier: [RetrievedPassage]] = [:]
         var scored: [Tier: [ScoredUnit]] = [:]
@@ -228,6 +234,13 @@ public struct AnswerComposer: Sendable {
         let quotes = Set(answer.allStatements.flatMap { $0.evidence.map(\.quote) })
         for unit in units.values.flatMap({ $0 }) where quotes.contains(String(unit.unit.quote)) { labels.formUnion(unit.qualifiers) }
         return labels
+    }
+
+    /// "dogs" → "dog", "puppies" → "puppy", "sheep" → "sheep".
+    private static func singular(_ word: String) -> String {
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("s") && !word.hasSuffix("ss") { return String(word.dropLast()) }
+        return word
     }
 
     private static func deduplicatedTopics(_ answer: Answer) -> Answer {
