@@ -36,6 +36,18 @@ struct LeadChoiceTests {
         #expect(!units.contains { $0.alternatives })
     }
 
+    @Test("a first-line question is led by the strongest grade, not by the line naming most drugs")
+    func firstChoiceByGrade() throws {
+        let library = try TestVocabulary.library("pdn", paths: [TestData.path("ngc/summaries/ngc-8504.xml.gz")])
+        let composer = try TestVocabulary.composer(library)
+        let lead = try #require(try composer.answer("painful diabetic neuropathy first line drug").guidelines.summary.first)
+        #expect(lead.text.contains("pregabalin") && lead.text.contains("Level A"), "\(lead.label ?? ""): \(lead.text)")
+        // Asked without "first line", the grade counts as it always does.
+        let any = try composer.answer("painful diabetic neuropathy drugs", explain: true)
+        let levelA = try #require(any.allStatements.first { $0.text.contains("(Level A)") })
+        #expect(levelA.explain?.parts.first { $0.name == "strong recommendation" }?.value == StatementSelector.Weight.strongGrade)
+    }
+
     @Test("outpatient pneumonia in a healthy adult is led by the regimens, not a line on a test")
     func pneumoniaLedByRegimens() throws {
         let answer = try Self.composer.answer("CAP outpatient antibiotic healthy adult no comorbidities", explain: true)

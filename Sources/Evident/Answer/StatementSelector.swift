@@ -239,6 +239,8 @@ struct StatementSelector {
         static let askedValue = 0.6
         /// A recommendation its source grades strong (Class I, Level A) or moderate (IIa, B).
         static let strongGrade = 0.25, moderateGrade = 0.1
+        /// How much more the grade counts when the first choice is asked.
+        static let firstChoiceGradeFactor = 3.0
         /// A guideline of the body the question names ("… under the ACC/AHA guideline").
         static let publisherAsked = 0.6
         /// A value range holding the value the question gives ("INR of ≥8.0" for "INR 9").
@@ -628,10 +630,14 @@ struct StatementSelector {
             }
         if let grade {
             add("recommendation grade", Weight.grade)
-            // A strong recommendation answers before a weak one ("Level A" before "Level C").
+            // A strong recommendation answers before a weak one ("Level A" before "Level C"); a
+            // question on the first choice asks what is recommended most strongly, so there the
+            // grade counts as much as naming more drugs does ("pregabalin should be offered (Level
+            // A)" before "Dextromethorphan, morphine sulfate, tramadol, and oxycodone … (Level B)").
+            let gradeFactor = query.details.contains(.firstLine) ? Weight.firstChoiceGradeFactor : 1
             switch GradeRank(grade: grade) {
-            case .strong: add("strong recommendation", Weight.strongGrade)
-            case .moderate: add("moderate recommendation", Weight.moderateGrade)
+            case .strong: add("strong recommendation", Weight.strongGrade * gradeFactor)
+            case .moderate: add("moderate recommendation", Weight.moderateGrade * gradeFactor)
             case .weak, nil: break
             }
         }
