@@ -51,6 +51,12 @@ struct TestQuestionTests {
         #expect(Self.understand("schizophrena when to start clozapine").corrections.map(\.to) == ["schizophrenia"])
     }
 
+    @Test("'minor' before a condition is its severity, not a population under age")
+    func minorInjury() {
+        let query = Self.understand("should I offer a CT scan for minor head injury")
+        #expect(!query.mentions.contains { $0.concept.name == "Minors" && $0.role == .qualifier }, "\(query.mentions.map { "\($0.concept.name) \($0.role)" })")
+    }
+
     @Test("MeSH files tests under diagnostic techniques, drugs and surgery not")
     func diagnosticProcedures() throws {
         let vocabulary = TestVocabulary.starter.composer.vocabulary

@@ -274,6 +274,9 @@ public struct QuestionUnderstanding: Sendable {
             let normalizedWord = IntentCues.normalized(word)
             return qualifiers.contains { $0.kind != .value && $0.kind != .phase && $0.matches(normalizedWord) }
         }
+        // "minor" before a condition says how severe it is ("minor head injury"), not that the
+        // patient is under age (MeSH's Minors).
+        if mentionText == "minor" { return .modifier }
         if statesQualifier || onlyQualifierWords || categories.contains(.persons) && !categories.contains(.disease) && !categories.contains(.libraryName) {
             return .qualifier
         }
