@@ -66,6 +66,13 @@ struct TestQuestionTests {
         }
     }
 
+    @Test("a mother who has just given birth is asked about after pregnancy, not as a child")
+    func motherAfterBirth() {
+        let labels = Qualifier.detect(in: "I had my baby 3 weeks ago and I cry every day and can't sleep even when the baby sleeps").map(\.label)
+        #expect(labels.contains("pregnancy") && !labels.contains("children"), "\(labels)")
+        #expect(Qualifier.detect(in: "my baby has a fever of 38.5").map(\.label).contains("children"))
+    }
+
     @Test("a pregnant woman is asked about as pregnant, not as any woman")
     func pregnantWoman() {
         let labels = Qualifier.detect(in: "suspected PE in a pregnant woman - CTPA or V/Q scan?").map(\.label)

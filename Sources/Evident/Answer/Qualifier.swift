@@ -145,10 +145,21 @@ public struct Qualifier: Codable, Sendable, Hashable {
             }
         }
         for value in values(in: question) { add(value) }
+        // A mother who has just given birth ("I had my baby 3 weeks ago") is asked about after
+        // pregnancy; the baby she names is not the patient.
+        if let birth = birthCues.first(where: { IntentCues.contains(normalized, cue: $0) }),
+           let entry = table.first(where: { $0.label == "pregnancy" }) {
+            add(Qualifier(kind: entry.kind, label: entry.label, text: birth.trimmingCharacters(in: .whitespaces), evidenceCues: entry.evidence))
+            found.removeAll { $0.label == "children" && ["baby", "babies"].contains($0.text) }
+        }
         // A pregnant woman is asked about as pregnant: evidence on pregnancy is about women.
         if found.contains(where: { $0.label == "pregnancy" }) { found.removeAll { $0.label == "women" } }
         return found
     }
+
+    /// What a mother who has just given birth says.
+    static let birthCues = ["had my baby", "had a baby", "had the baby", "gave birth", "given birth", "giving birth", "postpartum", "postnatal",
+                            "post-partum", "post-natal", "after delivery", "since delivery", "after the birth", "since the birth", "baby blues"]
 
     /// Words that deny the qualifier after them ("I'm not pregnant", "no longer smoking").
     static let denials: Set<Substring> = ["not", "no", "never", "nor", "without"]

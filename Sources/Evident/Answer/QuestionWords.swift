@@ -119,7 +119,7 @@ enum QuestionWords {
         "hep a": "hepatitis A", "hep b": "hepatitis B", "hep c": "hepatitis C", "hep e": "hepatitis E",
         "ear infection": "otitis media", "ear infections": "otitis media", "latent tb": "latent tuberculosis",
         "chest infection": "respiratory tract infections", "chest infections": "respiratory tract infections",
-        "hot flushes": "hot flashes", "hot flush": "hot flashes", "hot flashes": "hot flashes",
+        "baby blues": "postpartum depression", "hot flushes": "hot flashes", "hot flush": "hot flashes", "hot flashes": "hot flashes",
         "beers criteria": "potentially inappropriate medication list", "beers list": "potentially inappropriate medication list",
         "per beers": "per potentially inappropriate medication list", "beers criterion": "potentially inappropriate medication list",
     ]
