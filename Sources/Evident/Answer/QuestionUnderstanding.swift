@@ -42,14 +42,14 @@ public struct QuestionUnderstanding: Sendable {
         let lowercaseStyle = !corrected.contains { $0.isUppercase } || corrected.split(separator: " ").count <= 6
         // A guideline body the question names ("under the ACC/AHA guideline") is no concept.
         let publisherWords = Publishers.positions(in: words) { vocabulary.library?.isPublisher($0) ?? false }
-        // An abbreviation means what the question's other concepts keep company with ("SBP"
-        // beside ascites is spontaneous bacterial peritonitis).
         // A code the library uses ("HAS-BLED") is read whole, not as an abbreviation inside it
         // ("HAS", Holmes-Adie syndrome).
         let codes = CodedTerm.find(in: corrected, words: words, covered: []).filter { code in
             let terms = snapshot.analyzer.terms(code.text, cache: snapshot.stems)
             return !terms.isEmpty && terms.allSatisfy { snapshot.documentFrequency(term: $0) > 0 }
         }
+        // An abbreviation means what the question's other concepts keep company with ("SBP"
+        // beside ascites is spontaneous bacterial peritonitis).
         let links = AbbreviationSense(vocabulary: vocabulary, snapshot: snapshot).resolve(
             vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
                 .filter { publisherWords.isDisjoint(with: $0.words) }
@@ -62,11 +62,11 @@ public struct QuestionUnderstanding: Sendable {
         let qualifiers = Qualifier.detect(in: corrected).filter { qualifier in
             qualifier.kind != .phase || !diseaseNames.contains { IntentCues.contains($0, cue: IntentCues.normalized(qualifier.text).trimmingCharacters(in: .whitespaces)) }
         }
-        // A disease's name says what is asked about, not what is asked: "hereditary angioedema
-        // acute attack treatment" asks for treatment, not genetics. (What a name tells of the
-        // disease is dropped; a span the library links whole, "cervical cancer screening", keeps
-        // its "screening".)
-        // So does a treatment's name: "is HRT safe" asks about harms, whatever "therapy" says.
+        // A name says what is asked about, not what is asked: "hereditary angioedema acute
+        // attack treatment" asks for treatment, not genetics, and "is HRT safe" asks about harms,
+        // whatever "therapy" says. Only what a name tells of its disease (or a treatment's name
+        // of treatment) is dropped: a span the library links whole, "cervical cancer screening",
+        // keeps its "screening".
         let nameWords = links.flatMap { link -> [String] in
             let categories = link.concept.categories
             let treatmentName = !categories.isDisjoint(with: [.procedure, .chemical, .drugClass])
