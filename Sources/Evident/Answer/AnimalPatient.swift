@@ -22,7 +22,7 @@ enum AnimalPatient {
             let before = words[max(0, index - 2)..<index]
             if before.contains(where: possessives.contains) || ["for", "in"].contains(words[index - 1]) && word.hasSuffix("s") {
                 // "guinea pig" is a figure of speech, "hot dog" food.
-                if index > 0, ["guinea", "hot"].contains(words[index - 1]) { continue }
+                if ["guinea", "hot"].contains(words[index - 1]) { continue }
                 return word
             }
         }
