@@ -49,7 +49,7 @@ public struct AnswerComposer: Sendable {
         // Findings told without a condition ("fever for five days, red eyes, cracked lips") are
         // asked about the condition whose page names them together, when one clearly does.
         let findings = FindingsCondition(library: library, snapshot: snapshot, vocabulary: vocabulary).reading(of: asked)
-        let query = findings.map { understanding.understand(question + "\n" + $0.condition.name + ": symptoms and treatment?") } ?? asked
+        var query = findings.map { understanding.understand(question + "\n" + $0.condition.name + ": symptoms and treatment?") } ?? asked
         var answer = Answer(
             question: question, correctedQuestion: query.corrections.isEmpty ? nil : query.corrected, corrections: query.corrections,
             intent: query.intent,
@@ -62,36 +62,24 @@ public struct AnswerComposer: Sendable {
             answer.elapsedMs = Self.milliseconds(since: started)
             return answer
         }
-        let retriever = EvidenceRetriever(library: library, snapshot: snapshot)
-        var retrieved: [Tier: [RetrievedPassage]] = [:]
-        var scored: [Tier: [ScoredUnit]] = [:]
-        if query.isMedical || !query.otherWords.isEmpty {
-            // The tiers are independent until composition: retrieve and score them at once.
-            let tiers = Tier.allCases.filter { only == nil || only == $0 }
-            let results = TierResults(count: tiers.count)
-            DispatchQueue.concurrentPerform(iterations: tiers.count) { index in
-                let tier = tiers[index]
-                let started = DispatchTime.now().uptimeNanoseconds
-                do {
-                    let passages = try retriever.retrieve(query, tier: tier, limits: filter)
-                    let retrievedAt = DispatchTime.now().uptimeNanoseconds
-                    let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
-                                                     libraryLexicon: vocabulary.library, snapshot: snapshot)
-                    let units = selector.score(passages)
-                    let scoredAt = DispatchTime.now().uptimeNanoseconds
-                    for unit in units.prefix(Self.tracedUnits) {
-                        Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) [\(unit.aspect.rawValue), covers \(unit.covered.sorted()), \(unit.canLead ? "can lead" : "no lead")] \(unit.unit.quote.prefix(60))")
-                    }
-                    Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")
-                    results.set(index, .success((passages, units)))
-                } catch {
-                    results.set(index, .failure(error))
-                }
-            }
-            for (index, tier) in tiers.enumerated() {
-                let (passages, units) = try results.get(index)
-                retrieved[tier] = passages
-                scored[tier] = units
+        var (retrieved, scored) = try gather(query, tier: only, filter: filter)
+        // The subject chosen from the question alone may be a setting or a comorbidity whose
+        // evidence covers none of the rest ("post-MI" in "LDL goal post-MI … when to add
+        // ezetimibe"): a concept it missed is the subject when its evidence covers more of the
+        // question, or as much and the first subject too.
+        let firstMissing = Self.missingRequired(query, scored: scored)
+        // Concepts evidence was found on under another reading: never "no evidence on" them.
+        var foundUnderAnotherReading = Set<String>()
+        if !firstMissing.isEmpty, let first = query.primary {
+            var best = SubjectChoice.Reading(scored, first: 0)
+            for alternative in SubjectChoice.alternatives(query, missing: firstMissing) {
+                let (otherRetrieved, otherScored) = try gather(alternative, tier: only, filter: filter)
+                let reading = SubjectChoice.Reading(otherScored, first: Self.requiredInSelectorOrder(alternative).firstIndex { $0.concept.id == first.concept.id })
+                Self.logger.debug("subject \(alternative.primary?.concept.name ?? "-") covers \(reading.coverage) concepts\(reading.coversFirst ? " with" : " without") \(first.concept.name); so far \(best.coverage)")
+                guard reading.isBetter(than: best) else { continue }
+                if !firstMissing.contains(where: { $0.concept.id == first.concept.id }) { foundUnderAnotherReading.insert(first.concept.id) }
+                (query, retrieved, scored, best) = (alternative, otherRetrieved, otherScored, reading)
+                answer.explain = explain ? query : nil
             }
         }
         // Research that a guideline of the library cites is what the guidelines rest on: it counts
@@ -108,10 +96,7 @@ public struct AnswerComposer: Sendable {
         // Honest coverage: a required concept no evidence names at all.
         let required = query.required
         let allUnits = scored.values.flatMap { $0 }
-        var missing: [StructuredQuery.Mention] = []
-        for (number, mention) in Self.requiredInSelectorOrder(query).enumerated() where !allUnits.contains(where: { $0.covered.contains(number) }) {
-            missing.append(mention)
-        }
+        let missing = Self.missingRequired(query, scored: scored)
         // Nothing is said in place of the subject, nor of a drug or test the library never
         // mentions at all; another concept the evidence does not cover together with the subject
         // gets a note, and the answer is about the subject.
@@ -123,7 +108,8 @@ public struct AnswerComposer: Sendable {
         // dexamethasone dose") is no question its lines on other conditions answer.
         let primaryIsDrug = query.primary.map { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.disease) } ?? false
         let blocking = missing.filter { mention in
-            mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
+            guard !foundUnderAnotherReading.contains(mention.concept.id) else { return false }
+            return mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
                 || (primaryIsDrug && mention.role == .key && mention.inFocus && mention.concept.categories.contains(.disease))
                 || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999
                     && (mention.inFocus || focusRefersBack))
@@ -201,6 +187,49 @@ public struct AnswerComposer: Sendable {
         }
         answer.elapsedMs = Self.milliseconds(since: started)
         return Self.deduplicatedTopics(answer)
+    }
+
+    /// The passages of each tier retrieved for `query` and its units scored against it (the
+    /// tiers are independent until composition: they are retrieved and scored at once).
+    private func gather(_ query: StructuredQuery, tier only: Tier?, filter: AnswerFilter) throws -> ([Tier: [RetrievedPassage]], [Tier: [ScoredUnit]]) {
+        let retriever = EvidenceRetriever(library: library, snapshot: snapshot)
+        var retrieved: [Tier: [RetrievedPassage]] = [:]
+        var scored: [Tier: [ScoredUnit]] = [:]
+        if query.isMedical || !query.otherWords.isEmpty {
+            let tiers = Tier.allCases.filter { only == nil || only == $0 }
+            let results = TierResults(count: tiers.count)
+            DispatchQueue.concurrentPerform(iterations: tiers.count) { index in
+                let tier = tiers[index]
+                let started = DispatchTime.now().uptimeNanoseconds
+                do {
+                    let passages = try retriever.retrieve(query, tier: tier, limits: filter)
+                    let retrievedAt = DispatchTime.now().uptimeNanoseconds
+                    let selector = StatementSelector(query: query, tier: tier, vocabulary: vocabulary, classifier: classifier,
+                                                     libraryLexicon: vocabulary.library, snapshot: snapshot)
+                    let units = selector.score(passages)
+                    let scoredAt = DispatchTime.now().uptimeNanoseconds
+                    for unit in units.prefix(Self.tracedUnits) {
+                        Self.logger.trace("  \(String(format: "%.4f", unit.score)) \(passages[unit.source].passageID) [\(unit.aspect.rawValue), covers \(unit.covered.sorted()), \(unit.canLead ? "can lead" : "no lead")] \(unit.unit.quote.prefix(60))")
+                    }
+                    Self.logger.debug("\(tier.rawValue): retrieved \(passages.count) passages in \(Double(retrievedAt - started) / 1e6) ms; \(units.count) units about the question in \(Double(scoredAt - retrievedAt) / 1e6) ms")
+                    results.set(index, .success((passages, units)))
+                } catch {
+                    results.set(index, .failure(error))
+                }
+            }
+            for (index, tier) in tiers.enumerated() {
+                let (passages, units) = try results.get(index)
+                retrieved[tier] = passages
+                scored[tier] = units
+            }
+        }
+        return (retrieved, scored)
+    }
+
+    /// The required concepts no scored unit covers, in the selector's order.
+    static func missingRequired(_ query: StructuredQuery, scored: [Tier: [ScoredUnit]]) -> [StructuredQuery.Mention] {
+        let allUnits = scored.values.flatMap { $0 }
+        return requiredInSelectorOrder(query).enumerated().filter { number, _ in !allUnits.contains { $0.covered.contains(number) } }.map(\.element)
     }
 
     /// For the retrieved research records, the guidelines of the library that cite them

@@ -31,7 +31,7 @@ enum QuestionWords {
         "genetic", "inherited", "inherit", "define", "definition", "option", "recommended", "recommendation", "recommend",
         "guideline", "evidence", "study", "research", "first", "line", "first-line", "initial", "choice", "approach", "tx", "dx",
         "emergency", "acute", "chronic", "severe", "mild", "moderate", "relapse", "flare", "attack", "episode", "level",
-        "threshold", "target", "value", "range", "number", "amount", "stage", "type", "form", "case", "condition", "disease",
+        "threshold", "target", "goal", "cutoff", "value", "range", "number", "amount", "stage", "type", "form", "case", "condition", "disease",
         "disorder", "syndrome", "problem", "issue", "patient", "people", "person", "adult", "men", "women", "man", "woman",
         "work", "does", "indicated", "indication", "timing", "duration", "mechanism", "work-up", "workup",
         "information", "info", "family", "familie", "detail", "overview", "article", "page", "resource", "fact",
