@@ -73,6 +73,23 @@ struct TestQuestionTests {
         #expect(Qualifier.detect(in: "my baby has a fever of 38.5").map(\.label).contains("children"))
     }
 
+    @Test("a patient's message about a disease is about it, however its question says 'the pain', and 'coming back' is no body part")
+    func messageSubjectAndAdverbialBack() {
+        let query = Self.understand("This is my third attack of gout this year, my big toe swells up and its agony. "
+            + "The doctor gave me tablets for the pain but do I need a tablet every day to stop it coming back?")
+        #expect(query.primary?.concept.name == "Gout", "\(query.mentions.map { "\($0.text): \($0.role)" })")
+        #expect(!query.mentions.contains { $0.concept.name == "Back" })
+        #expect(query.intent == .prevention)
+        #expect(Self.understand("low back pain treatment").primary?.concept.name == "Low Back Pain")
+    }
+
+    @Test("'back' after a verb is an adverb", arguments: [("stop it coming back", true), ("it came back", true), ("pain in my back", false), ("back pain", false)])
+    func adverbialBack(text: String, adverb: Bool) {
+        let words = LexiconText.words(text)
+        let position = words.firstIndex { $0.key == "back" }!
+        #expect(QuestionWords.isAdverbialBack(words, at: position) == adverb)
+    }
+
     @Test("a pregnant woman is asked about as pregnant, not as any woman")
     func pregnantWoman() {
         let labels = Qualifier.detect(in: "suspected PE in a pregnant woman - CTPA or V/Q scan?").map(\.label)

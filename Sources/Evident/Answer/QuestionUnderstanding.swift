@@ -53,6 +53,8 @@ public struct QuestionUnderstanding: Sendable {
         let links = AbbreviationSense(vocabulary: vocabulary, snapshot: snapshot).resolve(
             vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
                 .filter { publisherWords.isDisjoint(with: $0.words) }
+                // "stop it coming back" names no body part.
+                .filter { $0.words.count > 1 || !QuestionWords.isAdverbialBack(words, at: $0.words.lowerBound) }
                 .filter { link in
                     !codes.contains { $0.words.count > link.words.count && $0.words.contains(link.words.lowerBound) && !$0.isNumbered(in: words) && MeSHTables.isAbbreviation(link.text) }
                 })
@@ -291,6 +293,9 @@ public struct QuestionUnderstanding: Sendable {
         return .key
     }
 
+    /// Below this specificity a one-word concept is broad ("pain", "infection").
+    static let broadSpecificity = 0.3
+
     /// Picks the primary concept among the key ones: in the asking sentence, the kind the
     /// attribute is about (a drug for dosing and side effects, else a disease), and the most
     /// specific (the rarest in the library).
@@ -311,7 +316,13 @@ public struct QuestionUnderstanding: Sendable {
             let specificity = 1 - min(1, log(1 + Double(frequency)) / log(1 + Double(documents)))
             mentions[index].specificity = specificity
             score += 1.5 * specificity
-            score += 0.2 * Double(LexiconText.words(mention.text).count)
+            // A broad word in the asking sentence ("tablets for the pain") refers to what the
+            // message told before it ("my third attack of gout"): being asked is worth little.
+            let words = LexiconText.words(mention.text).count
+            if mention.inFocus, words == 1, specificity < Self.broadSpecificity, mentions.contains(where: { !$0.inFocus && $0.role == .key }) {
+                score -= 2.5
+            }
+            score += 0.2 * Double(words)
             // The form a disease takes in the asked population is more specific than the disease.
             if mention.inferredFrom != nil { score += 2 }
             score -= 0.01 * Double(mention.position)

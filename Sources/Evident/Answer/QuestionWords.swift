@@ -133,6 +133,21 @@ enum QuestionWords {
     /// Words by which a question refers back to something named before it ("is it safe?").
     static let referringWords: Set<String> = ["it", "its", "this", "that", "these", "those", "them", "they", "their"]
 
+    /// Verbs that make "back" an adverb ("coming back", "it came back", "get back to work").
+    static let verbsBeforeBack: Set<String> = [
+        "come", "comes", "coming", "came", "go", "goes", "going", "went", "get", "gets", "getting", "got", "bring", "brings",
+        "bringing", "brought", "keep", "keeps", "kept", "grow", "grows", "growing", "grew", "flare", "flares", "flared", "bounce",
+        "is", "be", "was", "been", "are", "turn", "turned", "cut", "cutting", "hold", "holding", "held", "look", "looking",
+    ]
+
+    /// True when the word at `position` is "back" as an adverb, not the body part ("stop it
+    /// coming back", "it came back after a year").
+    static func isAdverbialBack(_ words: [LexiconText.Word], at position: Int) -> Bool {
+        guard words[position].key == "back", position > 0 else { return false }
+        let before = words[position - 1].original.lowercased()
+        return verbsBeforeBack.contains(before) || position > 1 && referringWords.contains(before) && verbsBeforeBack.contains(words[position - 2].original.lowercased())
+    }
+
     /// True when a question refers back to something the message named before it.
     static func refersBack(_ question: String) -> Bool {
         LexiconText.words(question).contains { referringWords.contains($0.key) }
