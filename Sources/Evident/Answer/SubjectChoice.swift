@@ -2,10 +2,9 @@
 ///
 /// The primary concept is chosen from the question alone (its kind, its place, how rare it is),
 /// and a setting or a comorbidity can win: "post-MI" in "LDL goal post-MI … when to add
-/// ezetimibe", "allergy" in "GBS positive mother with penicillin allergy — which intrapartum
-/// antibiotic". Evidence about such a subject covers none of the rest of the question, while
+/// ezetimibe". Evidence about such a subject covers none of the rest of the question, while
 /// evidence about a concept it missed covers more of it. The subject is the concept whose
-/// evidence answers most of the question.
+/// evidence answers most of the question; on a tie, the first choice stays.
 enum SubjectChoice {
     /// How many other subjects are tried at most.
     static let alternativesTried = 2
