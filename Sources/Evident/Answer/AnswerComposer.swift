@@ -67,18 +67,22 @@ public struct AnswerComposer: Sendable {
         // evidence covers none of the rest ("post-MI" in "LDL goal post-MI … when to add
         // ezetimibe"): a concept it missed is the subject when its evidence covers more of the
         // question, or as much and the first subject too.
-        let firstMissing = Self.missingRequired(query, scored: scored)
-        // Concepts evidence was found on under another reading: never "no evidence on" them.
-        var foundUnderAnotherReading = Set<String>()
-        if !firstMissing.isEmpty, let first = query.primary {
+        var missing = Self.missingRequired(query, scored: scored)
+        // The first subject, when evidence was found on it and another reading won: never "no
+        // evidence on" it.
+        var firstFoundUnderAnotherReading: String?
+        if !missing.isEmpty, let first = query.primary {
+            let firstWasFound = !missing.contains { $0.concept.id == first.concept.id }
+            // The selector numbers the primary concept 0.
             var best = SubjectChoice.Reading(scored, first: 0)
-            for alternative in SubjectChoice.alternatives(query, missing: firstMissing) {
+            for alternative in SubjectChoice.alternatives(query, missing: missing) {
                 let (otherRetrieved, otherScored) = try gather(alternative, tier: only, filter: filter)
                 let reading = SubjectChoice.Reading(otherScored, first: Self.requiredInSelectorOrder(alternative).firstIndex { $0.concept.id == first.concept.id })
                 Self.logger.debug("subject \(alternative.primary?.concept.name ?? "-") covers \(reading.coverage) concepts\(reading.coversFirst ? " with" : " without") \(first.concept.name); so far \(best.coverage)")
                 guard reading.isBetter(than: best) else { continue }
-                if !firstMissing.contains(where: { $0.concept.id == first.concept.id }) { foundUnderAnotherReading.insert(first.concept.id) }
+                if firstWasFound { firstFoundUnderAnotherReading = first.concept.id }
                 (query, retrieved, scored, best) = (alternative, otherRetrieved, otherScored, reading)
+                missing = Self.missingRequired(query, scored: scored)
                 answer.explain = explain ? query : nil
             }
         }
@@ -93,10 +97,9 @@ public struct AnswerComposer: Sendable {
             }
             scored[.research] = research.sorted(by: ScoredUnit.ranksBefore)
         }
-        // Honest coverage: a required concept no evidence names at all.
+        // Honest coverage: `missing` holds the required concepts no evidence names at all.
         let required = query.required
         let allUnits = scored.values.flatMap { $0 }
-        let missing = Self.missingRequired(query, scored: scored)
         // Nothing is said in place of the subject, nor of a drug or test the library never
         // mentions at all; another concept the evidence does not cover together with the subject
         // gets a note, and the answer is about the subject.
@@ -108,7 +111,7 @@ public struct AnswerComposer: Sendable {
         // dexamethasone dose") is no question its lines on other conditions answer.
         let primaryIsDrug = query.primary.map { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.disease) } ?? false
         let blocking = missing.filter { mention in
-            guard !foundUnderAnotherReading.contains(mention.concept.id) else { return false }
+            guard mention.concept.id != firstFoundUnderAnotherReading else { return false }
             return mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical
                 || (primaryIsDrug && mention.role == .key && mention.inFocus && mention.concept.categories.contains(.disease))
                 || ((mention.concept.categories.contains(.chemical) || mention.concept.categories.contains(.procedure)) && mention.specificity >= 0.999
