@@ -53,7 +53,7 @@ enum EvidenceUnits {
         var leadIn: Substring?
         var leadInLine = -1
         for (number, rawLine) in lines.enumerated() {
-            let line = rawLine.trimmingWhitespace
+            let line = withoutAttribution(rawLine.trimmingWhitespace)
             if line.isEmpty { leadIn = nil; continue }
             // A rare-disease page's flattened signs-and-symptoms table: its rows are a list under
             // the table's own title ("Signs and Symptoms"); the page's title names the disease.
@@ -73,21 +73,36 @@ enum EvidenceUnits {
                 if lead.hasPrefix("- ") { items.insert(lead.dropFirst(2), at: 0); lead = lead[lead.startIndex..<lead.startIndex] }
                 items = items.map(\.trimmingWhitespace).filter { !$0.isEmpty }
                 items = Self.joiningGlosses(items, in: line)
-                // The list ends at the first piece that is prose (a long sentence after the last item).
-                if let end = items.firstIndex(where: { $0.wordCount > 15 }), end >= 2 { items = Array(items[..<end]) }
-                // Of a long lead-in, only its last sentence introduces the list.
+                // The list ends at the first piece that is prose (a long sentence after the last
+                // item); the page goes on in sentences after it ("… - Pain in your jaw and tongue
+                // Your doctor will make the diagnosis … Treatment is usually with corticosteroids.").
+                var after: Substring?
+                if let end = items.firstIndex(where: { $0.wordCount > 15 }), end >= 2 {
+                    let (lastItem, prose) = Self.itemAndProse(items[end])
+                    after = line[prose.startIndex...]
+                    items = Array(items[..<end]) + (lastItem.map { [$0] } ?? [])
+                }
+                // Of a long lead-in, only its last sentence introduces the list; the sentences
+                // before it stand alone.
+                var before: Substring?
                 if let last = SentenceSplitter.sentences(lead).last, last.endIndex == lead.trimmingWhitespace.endIndex, last.startIndex != lead.startIndex {
+                    before = lead[lead.startIndex..<last.startIndex]
                     lead = SourceNoise.isFurniture(last) ? lead[lead.endIndex...] : last
                 }
-                // A lead-in that runs on (a flattened table's header and first cells) introduces nothing.
-                if lead.wordCount > 14 || lead.containsBytes("%") || lead.containsBytes("Approximate number of patients") { lead = lead[lead.endIndex...] }
+                // A lead-in that runs on (a flattened table's header and first cells) introduces
+                // nothing; a whole sentence may be longer ("… four medicines are approved to treat
+                // the symptoms of the disease.").
+                let wholeSentence = lead.trimmingWhitespace.last.map { ".:".contains($0) } ?? false
+                if lead.wordCount > (wholeSentence ? 30 : 14) || lead.containsBytes("%") || lead.containsBytes("Approximate number of patients") { lead = lead[lead.endIndex...] }
                 // Long lists are shown in part (each item still word for word).
                 if items.count > 15 { items = Array(items.prefix(15)) }
                 // Real list items are short and do not continue a clause, and the dashes are not
                 // inside parentheses ("(Group I - 24 patients)"); otherwise they are prose.
                 let unbalanced = pieces.first.map { $0.occurrences(of: "(") > $0.occurrences(of: ")") } ?? false
                 if items.count >= 2, !unbalanced, items.allSatisfy({ $0.wordCount <= 15 && !Self.continuesClause($0) }) {
+                    if let before { appendSentences(before, line: number, to: &units) }
                     units.append(EvidenceUnit(kind: .inlineList, quote: line, text: lead.trimmingWhitespace, items: items, line: number))
+                    if let after { appendSentences(after, line: number, to: &units) }
                     leadIn = nil
                     continue
                 }
@@ -135,6 +150,48 @@ enum EvidenceUnits {
         }
         return AlternativeLines.grouped(units, in: text)
     }
+
+    /// The piece of an inline list where the list ends: its short item, if a sentence starts
+    /// after it without a stop ("Pain in your jaw and tongue" + "Your doctor will make …": a
+    /// lower-case word, then a capitalised one), and the prose.
+    static func itemAndProse(_ piece: Substring) -> (item: Substring?, prose: Substring) {
+        let words = piece.split(separator: " ")
+        for index in words.indices.dropFirst().prefix(15) {
+            let previous = words[index - 1], word = words[index]
+            guard word.first?.isUppercase == true, word.dropFirst().first?.isLowercase == true, !["I", "I'm", "I've"].contains(word) else { continue }
+            // "Don't approach stray animals. Animals with rabies …", "… jaw and tongue Your doctor …"
+            let stops = previous.last.map { ".!?".contains($0) } ?? false
+            guard stops || previous.last?.isLowercase == true && !Self.wordsBeforeMore.contains(previous.lowercased()) else { continue }
+            return (piece[piece.startIndex..<previous.endIndex], piece[word.startIndex...])
+        }
+        return (nil, piece)
+    }
+
+    /// Agencies an institute page names at its end, after its last sentence ("… usually fatal.
+    /// Centers for Disease Control and Prevention"): the page's source, not its text.
+    static let attributions = [
+        "Centers for Disease Control and Prevention", "Agency for Healthcare Research and Quality", "Genetics Home Reference",
+        "Office on Women's Health", "Dept. of Health and Human Services", "Food and Drug Administration", "National Library of Medicine",
+        "Environmental Protection Agency", "National Institutes of Health",
+    ]
+
+    /// A line without the agency names it ends with (``attributions``, "NIH: <institute>").
+    static func withoutAttribution(_ line: Substring) -> Substring {
+        var line = line
+        while true {
+            if let name = attributions.first(where: { line.hasSuffix(" " + $0) }) {
+                line = line.dropLast(name.count + 1).trimmingWhitespace
+            } else if let nih = line.range(of: " NIH: ", options: .backwards), line.distance(from: nih.upperBound, to: line.endIndex) < 100,
+                      !line[nih.upperBound...].contains(".") {
+                line = line[..<nih.lowerBound].trimmingWhitespace
+            } else {
+                return line
+            }
+        }
+    }
+
+    /// Words after which a clause goes on ("Problems with Parkinson disease").
+    static let wordsBeforeMore: Set<String> = ["with", "of", "the", "and", "in", "to", "for", "a", "an", "or", "by", "on", "from", "as", "at", "called"]
 
     /// Appends the sentences of a paragraph, with their inline labels split off.
     /// A sentence that opens with a short label ("Children: Dosing: <4 years, 80 mg/kg/day…",
