@@ -117,13 +117,14 @@ enum SourceNoise {
     static let methodFirstWords = Set(methodOpenings.map { String($0.prefix { $0 != " " }).lowercased() })
 
     /// Section labels whose text is never a statement: methods of abstracts, definitions of
-    /// grades, diagrams, institute furniture.
+    /// grades, diagrams, institute furniture, a guideline's disclaimers ("qualifying statements":
+    /// "The authors, editors, and publisher … neither represent nor guarantee …").
     static let skippedLabels: Set<String> = [
         "DIAGRAM", "definitions", "research", "support groups", "METHODS", "METHOD", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
         "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
         "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "MAIN OUTCOMES AND MEASURES",
         "INTERVENTIONS", "INTERVENTION", "EXPOSURES", "MEASUREMENTS", "TRIAL REGISTRATION", "FUNDING", "target population",
-        "interventions", "clinical algorithm",
+        "interventions", "clinical algorithm", "qualifying statements",
     ]
 
     /// True when a passage label (or inline label) marks text that is never a statement.
