@@ -40,5 +40,25 @@ struct SubjectChoiceTests {
         #expect(wider.isBetter(than: covered))
         #expect(!same.isBetter(than: covered))
         #expect(covered.isBetter(than: same))
+        // As much coverage: a disease subject wins over a drug subject, never with nothing found.
+        var uncovered = same
+        uncovered.coversFirst = true
+        #expect(same.isBetter(than: uncovered, diseaseOverDrug: true))
+        #expect(!same.isBetter(than: uncovered))
+        #expect(!SubjectChoice.Reading([:], first: nil).isBetter(than: SubjectChoice.Reading([:], first: nil), diseaseOverDrug: true))
+        #expect(!same.isBetter(than: wider, diseaseOverDrug: true))
+    }
+
+    @Test("a drug's dose for a disease no line names it with is answered on the disease, with a note, not refused")
+    func diseaseOverDrug() throws {
+        let composer = TestVocabulary.starter.composer
+        let answer = try composer.answer("giant cell arteritis initial prednisone dose", explain: true)
+        #expect(answer.message == nil, "\(answer.message ?? "")")
+        #expect(answer.explain?.primary?.concept.name == "Giant Cell Arteritis")
+        #expect(answer.allStatements.contains { $0.text.contains("corticosteroids") })
+        #expect(answer.notes.contains { $0.contains("Prednisone together with Giant Cell Arteritis") }, "\(answer.notes)")
+        // Prednisone's lines on other diseases are not given as its dose in giant cell arteritis.
+        #expect(!answer.allStatements.contains { $0.text.localizedCaseInsensitiveContains("prednisone") })
+        try AnswerCompositionTests.checkInvariants(answer, library: TestVocabulary.starter.library)
     }
 }

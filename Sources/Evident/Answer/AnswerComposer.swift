@@ -79,7 +79,7 @@ public struct AnswerComposer: Sendable {
                 let (otherRetrieved, otherScored) = try gather(alternative, tier: only, filter: filter)
                 let reading = SubjectChoice.Reading(otherScored, first: Self.requiredInSelectorOrder(alternative).firstIndex { $0.concept.id == first.concept.id })
                 Self.logger.debug("subject \(alternative.primary?.concept.name ?? "-") covers \(reading.coverage) concepts\(reading.coversFirst ? " with" : " without") \(first.concept.name); so far \(best.coverage)")
-                guard reading.isBetter(than: best) else { continue }
+                guard reading.isBetter(than: best, diseaseOverDrug: SubjectChoice.isDiseaseOverDrug(alternative, current: query)) else { continue }
                 if firstWasFound { firstFoundUnderAnotherReading = first.concept.id }
                 (query, retrieved, scored, best) = (alternative, otherRetrieved, otherScored, reading)
                 missing = Self.missingRequired(query, scored: scored)

@@ -4,7 +4,8 @@
 /// and a setting or a comorbidity can win: "post-MI" in "LDL goal post-MI … when to add
 /// ezetimibe". Evidence about such a subject covers none of the rest of the question, while
 /// evidence about a concept it missed covers more of it. The subject is the concept whose
-/// evidence answers most of the question; on a tie, the first choice stays.
+/// evidence answers most of the question; on a tie, the first choice stays, unless it is a drug
+/// and the other a disease.
 enum SubjectChoice {
     /// How many other subjects are tried at most.
     static let alternativesTried = 2
@@ -59,9 +60,19 @@ enum SubjectChoice {
             }
         }
 
-        /// More coverage, or as much and the first subject covered where the other does not.
-        func isBetter(than other: Reading) -> Bool {
-            coverage > other.coverage || coverage == other.coverage && coversFirst && !other.coversFirst
+        /// More coverage, or as much and the first subject covered where the other does not; as
+        /// much when `diseaseOverDrug` (this reading's subject is a disease, the other's a drug):
+        /// a drug's lines on other diseases answer nothing on the one asked ("giant cell
+        /// arteritis initial prednisone dose"), the disease's lines say how it is treated.
+        func isBetter(than other: Reading, diseaseOverDrug: Bool = false) -> Bool {
+            guard coverage == other.coverage else { return coverage > other.coverage }
+            return coversFirst && !other.coversFirst || diseaseOverDrug && coverage > 0
         }
+    }
+
+    /// True when `alternative`'s subject is a disease and `current`'s a drug.
+    static func isDiseaseOverDrug(_ alternative: StructuredQuery, current: StructuredQuery) -> Bool {
+        guard let subject = alternative.primary?.concept.categories, let drug = current.primary?.concept.categories else { return false }
+        return subject.contains(.disease) && drug.contains(.chemical) && !drug.contains(.disease)
     }
 }
