@@ -110,6 +110,22 @@ struct DeniedAndUncoveredTests {
         #expect(Qualifier.detect(in: question).contains { $0.label == label } == expected)
     }
 
+    @Test("a blood pressure told with words between it and its value is a finding ('has been around 150/95')")
+    func valueAfterWords() throws {
+        let query = TestQuestionTests.understand("I'm 30 and my blood pressure has been around 150/95 on several readings. I feel fine. Do I really need tablets or can I fix it with diet and exercise?")
+        #expect(query.primary?.concept.name == "Hypertension")
+        #expect(query.intent == .treatment)
+        // "tablets" and "readings" ask for drug treatment and tell the value: neither is a subject.
+        #expect(!query.mentions.contains { ["Tablets", "Reading"].contains($0.concept.name) })
+    }
+
+    @Test("the asked attribute is no subject: 'ACE inhibitor contraindications' is about the drugs")
+    func attributeIsNoSubject() throws {
+        let query = TestQuestionTests.understand("ACE inhibitor contraindications")
+        #expect(query.primary?.concept.name == "Angiotensin-Converting Enzyme Inhibitors")
+        #expect(query.intent == .adverseEffects)
+    }
+
     @Test("a drug's dose for a condition no evidence names with it is not answered from other conditions")
     func drugForUncoveredCondition() throws {
         let composer = TestVocabulary.starter.composer

@@ -67,7 +67,7 @@ public struct Qualifier: Codable, Sendable, Hashable {
 
     /// Populations, settings and phases: label, question cues, evidence cues.
     static let table: [(kind: Kind, label: String, question: [String], evidence: [String])] = [
-        (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric", "preeclamp", "pre-eclamp", "eclamp", "hellp", "postpartum", "peripartum", "placent"]),
+        (.population, "pregnancy", ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "expecting a baby"], ["pregnan", "gestation", "trimester", "antenatal", "prenatal", "obstetric", "preeclamp", "pre-eclamp", "eclamp", "hellp", "postpartum", "peripartum", "placent", "intrapartum", "childbirth"]),
         (.population, "breastfeeding", ["breastfe", "breast fe", "lactating", "lactation", "nursing mother"], ["breastfe", "breast-fe", "lactating", "lactation", "nursing"]),
         (.population, "children", ["child", "kid ", "kids ", "pediatric", "paediatric", "toddler", "infant", "baby ", "babies", "newborn", "neonat", "my son ", "my daughter", "boy ", "boys ", "girl ", "girls "], ["child", "pediatric", "paediatric", "infant", "neonat", "newborn", "toddler"]),
         (.population, "adolescents", ["teen", "adolescen", "youth"], ["adolescen", "teen", "young people", "youth"]),
@@ -211,7 +211,9 @@ public struct Qualifier: Codable, Sendable, Hashable {
         options: [.caseInsensitive])
 
     /// Words that may stand between a value's name and its number ("HbA1c of 9%").
-    static let valueConnectives: Set<String> = ["of", "is", "=", ":", "<", ">", "≤", "≥", "at", "below", "above", "under", "over", "less", "than", "greater", "was", "around", "about", "~", "approx", "approximately", "only"]
+    static let valueConnectives: Set<String> = ["of", "is", "=", ":", "<", ">", "≤", "≥", "at", "below", "above", "under", "over", "less", "than", "greater", "was", "around", "about", "~", "approx", "approximately", "only",
+                                                   "has", "have", "had", "been", "be", "are", "were", "usually", "always", "still", "consistently", "running",
+                                                   "reading", "readings", "measured", "stays", "stayed", "remains", "remained", "keeps", "often", "now", "today", "up", "to"]
 
     /// Values with a name before them ("creatinine clearance 40", "HbA1c of 9%").
     static func values(in text: String) -> [Qualifier] {

@@ -51,7 +51,7 @@ public struct QuestionUnderstanding: Sendable {
         // An abbreviation means what the question's other concepts keep company with ("SBP"
         // beside ascites is spontaneous bacterial peritonitis).
         let links = AbbreviationSense(vocabulary: vocabulary, snapshot: snapshot).resolve(
-            vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
+            vocabulary.link(words, linkable: { !QuestionWords.isQuestionFiller($0) }, lowercaseAbbreviations: lowercaseStyle)
                 .filter { publisherWords.isDisjoint(with: $0.words) }
                 // "stop it coming back" names no body part.
                 .filter { $0.words.count > 1 || !QuestionWords.isAdverbialBack(words, at: $0.words.lowerBound) }
@@ -137,14 +137,14 @@ public struct QuestionUnderstanding: Sendable {
         var covered = publisherWords
         for link in links { covered.formUnion(link.words) }
         var otherWords: [String] = []
-        for (index, word) in words.enumerated() where !covered.contains(index) && !QuestionWords.isFiller(word.key)
+        for (index, word) in words.enumerated() where !covered.contains(index) && !QuestionWords.isQuestionFiller(word.key)
             && !snapshot.analyzer.stopWords.contains(word.key) && word.key.utf8.count >= 3 && !Self.isQualifierWord(word.key, qualifiers) {
             let lower = word.original.lowercased()
             if !otherWords.contains(lower) { otherWords.append(lower) }
         }
         // A word the library has never seen that reads like a drug's name ("-mab", "-gepant") is a
         // concept the answer must cover, not noise.
-        for (index, word) in words.enumerated() where !covered.contains(index) && word.key.utf8.count >= 6 && !QuestionWords.isFiller(word.key) {
+        for (index, word) in words.enumerated() where !covered.contains(index) && word.key.utf8.count >= 6 && !QuestionWords.isQuestionFiller(word.key) {
             let lower = word.original.lowercased()
             // or begins a MeSH name ("efgartigimod" of "efgartigimod alfa")
             guard QuestionWords.looksLikeDrug(lower) || (vocabulary.mesh?.isPhrasePrefix(word.key) ?? false), snapshot.documentFrequency(term: snapshot.analyzer.terms(lower, cache: snapshot.stems).first ?? lower) == 0 else { continue }
@@ -271,7 +271,7 @@ public struct QuestionUnderstanding: Sendable {
         }
         // A name whose every content word says a qualifier ("in adolescents", a fragment some
         // library title left in the vocabulary) is that qualifier.
-        let contentWords = words.filter { !QuestionWords.isFiller($0) && !snapshot.analyzer.stopWords.contains($0) }
+        let contentWords = words.filter { !QuestionWords.isQuestionFiller($0) && !snapshot.analyzer.stopWords.contains($0) }
         let onlyQualifierWords = !contentWords.isEmpty && contentWords.allSatisfy { word in
             let normalizedWord = IntentCues.normalized(word)
             return qualifiers.contains { $0.kind != .value && $0.kind != .phase && $0.matches(normalizedWord) }
@@ -286,7 +286,7 @@ public struct QuestionUnderstanding: Sendable {
         // "HbA1c 9%") is what was measured, not a drug or test asked about.
         if qualifiers.contains(where: { $0.kind == .value && IntentCues.normalized($0.text).hasPrefix(normalized) }) { return .related }
         if !categories.isMedical { return .nonMedical }
-        if categories.contains(.diseaseAttribute) || (!words.isEmpty && words.allSatisfy { QuestionWords.isFiller($0) }) { return .modifier }
+        if categories.contains(.diseaseAttribute) || (!words.isEmpty && words.allSatisfy { QuestionWords.isQuestionFiller($0) }) { return .modifier }
         if categories.contains(.drugClass) || (categories.isDisjoint(with: [.disease, .chemical, .procedure, .psychology, .organism, .libraryName])) {
             return .related
         }
@@ -396,7 +396,7 @@ public struct QuestionUnderstanding: Sendable {
             return words[index].key.count >= 6 && Self.conditionNounEndings.contains { lower.hasSuffix($0.adjective) } && !vocabulary.hasPhrase(words[index].key)
         }
         guard !candidates.isEmpty else { return text }
-        let linked = Set(vocabulary.link(words, linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false).flatMap { Array($0.words) })
+        let linked = Set(vocabulary.link(words, linkable: { !QuestionWords.isQuestionFiller($0) }, lowercaseAbbreviations: false).flatMap { Array($0.words) })
         var result = ""
         var last = text.startIndex
         for word in candidates.filter({ !linked.contains($0) }).map({ words[$0] }) {
@@ -440,7 +440,7 @@ public struct QuestionUnderstanding: Sendable {
         guard !corrections.isEmpty else { return (text, []) }
         // A correction must name something medical: "ruining" is no misspelling of "running"
         // (an activity), nor "resus" of "rests".
-        let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isFiller($0) }, lowercaseAbbreviations: false)
+        let linkedWords = Set(vocabulary.link(LexiconText.words(corrected), linkable: { !QuestionWords.isQuestionFiller($0) }, lowercaseAbbreviations: false)
             .filter { !$0.concept.categories.isDisjoint(with: Self.correctableCategories) }
             .flatMap { LexiconText.words($0.text).map { $0.original.lowercased() } })
         let kept = corrections.filter { linkedWords.contains($0.to) || (!rareWords && Self.asksAttribute($0.to)) }
@@ -455,7 +455,7 @@ public struct QuestionUnderstanding: Sendable {
         var last = text.startIndex
         for word in LexiconText.words(text) {
             let lower = word.original.lowercased()
-            guard only?.contains(String(word.original)) ?? true, !QuestionWords.isFiller(word.key), !snapshot.analyzer.stopWords.contains(lower),
+            guard only?.contains(String(word.original)) ?? true, !QuestionWords.isQuestionFiller(word.key), !snapshot.analyzer.stopWords.contains(lower),
                   QuestionWords.shorthand[lower] == nil,
                   !vocabulary.hasPhrase(word.key), let fixed = corrector.correction(for: lower, rareWords: rareWords) else { continue }
             result += text[last..<word.range.lowerBound]

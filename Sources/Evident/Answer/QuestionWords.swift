@@ -37,9 +37,19 @@ enum QuestionWords {
         "information", "info", "family", "familie", "detail", "overview", "article", "page", "resource", "fact",
     ]
 
+    /// Words that carry no subject in a question, though in evidence they may name one: the asked
+    /// attribute ("ACE inhibitor contraindications"), a drug's form ("do I need tablets?" asks
+    /// for drug treatment), readings of a measure.
+    static let questionFiller: Set<String> = ["contraindication", "contraindicated", "tablet", "pill", "capsule", "reading"]
+
     /// True when a normalised word carries no subject.
     static func isFiller(_ key: String) -> Bool {
         filler.contains(key) || key.utf8.count < 2 || key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// True when a normalised word of a question carries no subject.
+    static func isQuestionFiller(_ key: String) -> Bool {
+        isFiller(key) || questionFiller.contains(key)
     }
 
     /// Words that say something about a disease without changing which disease it is ("gout
@@ -105,6 +115,7 @@ enum QuestionWords {
         "acei": "angiotensin-converting enzyme inhibitors", "aceis": "angiotensin-converting enzyme inhibitors",
         "arb": "angiotensin receptor antagonists", "arbs": "angiotensin receptor antagonists", "tpa": "tissue plasminogen activator",
         "benzo": "benzodiazepines", "benzos": "benzodiazepines", "resus": "resuscitation", "hrt": "hormone replacement therapy", "mht": "hormone replacement therapy",
+        "mmi": "methimazole", "ptu": "propylthiouracil", "infxn": "infection", "infxns": "infections",
     ]
 
     /// Two-word lay and clinical shorthand, written out before linking: a pair MeSH does not
@@ -116,6 +127,8 @@ enum QuestionWords {
         "water pill": "diuretics", "water pills": "diuretics", "water tablet": "diuretics", "water tablets": "diuretics",
         "mini stroke": "transient ischemic attack", "mini-stroke": "transient ischemic attack",
         "sugar diabetes": "diabetes mellitus", "heart flutter": "atrial flutter",
+        "sugar level": "blood glucose", "sugar levels": "blood glucose", "sugar reading": "blood glucose", "sugar readings": "blood glucose",
+        "thyroid lump": "thyroid nodule", "neck lump": "neck mass",
         "hep a": "hepatitis A", "hep b": "hepatitis B", "hep c": "hepatitis C", "hep e": "hepatitis E",
         "ear infection": "otitis media", "ear infections": "otitis media", "latent tb": "latent tuberculosis",
         "chest infection": "respiratory tract infections", "chest infections": "respiratory tract infections",

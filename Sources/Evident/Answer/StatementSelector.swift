@@ -314,7 +314,7 @@ struct StatementSelector {
     static let populationsStudiedApart: Set<String> = ["pregnancy", "breastfeeding", "children", "adolescents"]
 
     /// Units and signs that make a number a dose or a threshold.
-    static let valueUnits = ["mg", "mcg", "µg", "g/", "units", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
+    static let valueUnits = ["mg", "mcg", "µg", "g/", "units", " IU ", " IU/", " IU,", " IU)", "mL", "mmol", "mEq", "mm Hg", "mmHg", "%", "/kg", "per day", "daily", "hours", "<", ">", "≥", "≤"]
 
     /// True when a text gives a value: a number with a unit or sign ("0.75 mg/kg/d", "twice-daily"),
     /// not any number ("by 2 to 5 years").
@@ -437,14 +437,19 @@ struct StatementSelector {
 
     /// True when a heading names a disease that is not the question's, and not the question's
     /// subject (a section on cervical dystonia in a guideline that also covers blepharospasm).
+    /// A name that says a population the question asks about is none ("Intrapartum care: …
+    /// during childbirth" for a question on postpartum haemorrhage).
     func headingNamesAnotherSubject(_ heading: String, found: Set<Int>) -> Bool {
         guard !heading.isEmpty, found.isDisjoint(with: 0..<max(1, requiredCount)) else { return false }
         let words = LexiconText.words(heading)
         let ids = Set(concepts.map(\.concept.id))
+        let populations = query.qualifiers.filter { $0.kind == .population }
         return vocabulary.sightings(words, linkable: { !QuestionWords.isFiller($0) }).contains { sighting in
             let categories = sighting.categories
-            return !ids.contains(sighting.id) && !categories.contains(.diseaseAttribute)
-                && (categories.contains(.disease) || categories == .libraryName) && !namesRelative(words[sighting.words])
+            guard !ids.contains(sighting.id), !categories.contains(.diseaseAttribute),
+                  categories.contains(.disease) || categories == .libraryName, !namesRelative(words[sighting.words]) else { return false }
+            let named = IntentCues.normalized(words[sighting.words].map(\.original).joined(separator: " "))
+            return !populations.contains { $0.matches(named) }
         }
     }
 
