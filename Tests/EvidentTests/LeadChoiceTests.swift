@@ -89,6 +89,11 @@ struct LeadChoiceTests {
         ("Management of Patients with Symptoms of Reflux", Intent.treatment),
         ("Risk Factors", Intent.causes),
         ("Treatment > Dosing", Intent.dosing),
+        // What an aspect is for or of is not the heading's aspect; a later aspect still is.
+        ("Monitoring for Complications and Associated Conditions of Type 2 Diabetes", Intent.diagnosis),
+        ("Prevention of Complications", Intent.prevention),
+        ("Diagnosis and Treatment", Intent.treatment),
+        ("Type 2 Diabetes › Monitoring for Complications › Treatment", Intent.treatment),
     ])
     func headingAspect(heading: String, expected: Intent?) {
         #expect(IntentCues.aspect(ofHeading: heading) == expected)

@@ -33,6 +33,9 @@ struct TestQuestionTests {
         ("cervical cancer screening for a 25 year old", Intent.diagnosis),
         // Which of two works better is a comparison, not how either works.
         ("antidepressant tablets or talking therapy for depression - which one works better?", Intent.comparison),
+        // Drugs to avoid are drugs that harm; a test to repeat is monitoring.
+        ("drugs to avoid in myasthenia gravis", Intent.adverseEffects),
+        ("how soon to recheck TSH after starting levothyroxine", Intent.diagnosis),
     ])
     func otherQuestions(question: String, expected: Intent) {
         #expect(Self.understand(question).intent == expected)
@@ -117,6 +120,14 @@ struct DeniedAndUncoveredTests {
         #expect(query.intent == .treatment)
         // "tablets" and "readings" ask for drug treatment and tell the value: neither is a subject.
         #expect(!query.mentions.contains { ["Tablets", "Reading"].contains($0.concept.name) })
+    }
+
+    @Test("a drug name the library has never seen is a concept the answer must cover (antisense '-rsen', myosin inhibitor '-camten')", arguments: [
+        "What is the dose of olezarsen for familial chylomicronemia syndrome?", "mavacamten for obstructive hypertrophic cardiomyopathy",
+    ])
+    func unknownDrug(question: String) throws {
+        let answer = try TestVocabulary.starter.composer.answer(question)
+        #expect(answer.message?.contains("no evidence on") == true, "\(answer.message ?? "") \(answer.allStatements.map(\.text))")
     }
 
     @Test("the asked attribute is no subject: 'ACE inhibitor contraindications' is about the drugs")

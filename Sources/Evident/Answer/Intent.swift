@@ -17,12 +17,12 @@ public enum Intent: String, Codable, Sendable, CaseIterable {
         case .causes: [("cause", 2), ("caus", 2), ("why do", 1.5), ("why does", 1.5), ("why is", 1), ("why am", 1), ("risk factor", 2), ("etiolog", 2), ("aetiolog", 2), ("what lead", 1.5), ("trigger", 1.5), ("reason for", 1.5), ("responsible for", 1), ("what make", 1), ("contribut", 1)]
         case .mechanism: [("mechanism", 2), ("pathophysiolog", 2), ("pathogenes", 2), ("how does", 1), ("how do", 0.5), ("mode of action", 2), ("work", 0.5)]
         case .symptoms: [("symptom", 2), ("sign", 1.5), ("presentation", 1.5), ("present with", 1.5), ("manifest", 1.5), ("feel like", 1), ("look like", 1), ("clinical feature", 2), ("how do i know", 1.5), ("how would i know", 1.5)]
-        case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1), ("blood test", 2), ("tested", 1.5), ("antibod", 1), ("assess", 1), ("counts as", 1.5), ("classif", 1.5), ("staging", 1.5), ("investigat", 1.5), ("monitor", 1.5), ("how often", 1), ("levels", 0.5)]
+        case .diagnosis: [("diagnos", 2), ("test for", 2), ("tests", 1), ("testing", 1.5), ("detect", 1.5), ("screen", 2), ("confirm", 1.5), ("workup", 2), ("work up", 2), ("imaging", 1.5), ("biopsy", 1.5), ("evaluat", 1), ("criteria", 1.5), ("how is it found", 2), ("rule out", 2), ("score", 1), ("blood test", 2), ("tested", 1.5), ("antibod", 1), ("assess", 1), ("counts as", 1.5), ("classif", 1.5), ("staging", 1.5), ("investigat", 1.5), ("monitor", 1.5), ("how often", 1), ("levels", 0.5), ("recheck", 2), ("re-check", 2), ("repeat the test", 1.5), ("interval", 1)]
         case .treatment: [("treat", 2), ("tx", 2), ("therap", 2), ("manag", 2), ("cure", 2), ("medication", 1.5), ("medicine for", 2), ("what medicine", 2), ("which medicine", 2), ("drug for", 2), ("drugs for", 2), ("what help", 1.5), ("relief", 1.5), ("surgery", 1), ("first line", 2), ("first-line", 2), ("1st line", 2), ("1st-line", 2), ("inhaler", 1.5), ("antibiotic", 1.5), ("get rid of", 2), ("what to do", 1.5), ("what should i do", 1.5), ("what should we do", 1.5), ("what do i do", 1.5), ("what can i do", 1.5), ("what can be done", 1.5), ("intervention", 1), ("thrombolysis", 1), ("when to start", 1), ("indicated", 1.5), ("indication", 1.5), ("correction", 1.5), ("correcting", 1.5), ("should i take", 1.5), ("options", 1), ("abx", 2), ("meds", 1.5), ("what to give", 2), ("what do i give", 2), ("what should i give", 2), ("what to use", 1.5), ("should be used", 1.5), ("prescribe", 1.5), ("which tablet", 2), ("what tablet", 2), ("need tablets", 1.5), ("tablets or", 1.5), ("which pill", 2), ("what pill", 2), ("need pills", 1.5), ("pills or", 1.5), ("empiric", 1.5), ("started on", 1), ("offer", 1), ("pill", 1), ("recommended for", 1), ("anticoagulat", 1.5), ("admit", 1.5), ("admission", 1), ("hospitali", 1), ("refer", 1.5), ("specialist", 1), ("needed", 1), ("need a", 1), ("need an", 1), ("need to have", 1), ("necessary", 1)]
         case .prognosis: [("prognos", 2), ("outlook", 2), ("survival", 2), ("life expectancy", 2), ("recover", 1.5), ("go away", 1.5), ("long term", 1), ("mortality", 1.5), ("course of", 1), ("outcome", 1.5), ("grow out of", 2), ("complication", 1.5), ("fatal", 1.5), ("die from", 1.5), ("curable", 1.5), ("permanent", 1), ("recurrence", 1.5), ("recur ", 1.5), ("chance", 1), ("likelihood", 1.5), ("how likely", 2), ("odds of", 1.5), ("come back", 1.5), ("comes back", 1.5), ("happen again", 1.5)]
         case .prevention: [("prevent", 2), ("avoid", 1.5), ("reduce the risk", 2), ("lower the risk", 2), ("prophyla", 2), ("vaccin", 1.5), ("protect", 1), ("stop it coming back", 2.5), ("stop them coming back", 2.5), ("from coming back", 2.5), ("keep it from coming back", 2.5), ("stop it recurring", 2.5), ("recurrence", 1.5)]
         case .epidemiology: [("how common", 2), ("prevalen", 2), ("inciden", 2), ("epidemiolog", 2), ("who get", 2), ("how many people", 2), ("frequen", 1), ("how rare", 2), ("rare is", 1.5)]
-        case .adverseEffects: [("side effect", 2), ("adverse", 2), ("toxicit", 2), ("harm", 1.5), ("safe", 1.5), ("safety", 1.5), ("risks of", 1.5), ("interaction", 1.5), ("contraindicat", 1.5), ("danger", 1.5)]
+        case .adverseEffects: [("side effect", 2), ("adverse", 2), ("toxicit", 2), ("harm", 1.5), ("safe", 1.5), ("safety", 1.5), ("risks of", 1.5), ("interaction", 1.5), ("contraindicat", 1.5), ("danger", 1.5), ("drugs to avoid", 3), ("medications to avoid", 3), ("medicines to avoid", 3), ("meds to avoid", 3), ("drugs that worsen", 3), ("drugs that can worsen", 3)]
         case .dosing: [("dose", 2.5), ("dosage", 2.5), ("dosing", 2.5), ("how much", 2), ("mg", 1.5), ("regimen", 1.5), ("how often should", 1.5), ("titrat", 1.5), ("renal adjust", 2), ("per day", 1.5), ("ml/kg", 2), ("mg/kg", 2), ("how many mg", 2), ("infusion rate", 2), ("volume", 1), ("where do i inject", 2), ("where to inject", 2), ("inject it", 1.5), ("second dose", 1.5), ("repeat dose", 1.5), ("repeat the dose", 1.5)]
         case .genetics: [("gene ", 1.5), ("genes", 1.5), ("genetic", 2), ("inherit", 2), ("heredit", 2), ("run in famil", 2), ("mutation", 1.5), ("familial", 1.5), ("pass it on", 2), ("pass on", 1)]
         case .definition: [("what is", 0.5), ("what are", 0.5), ("define", 1.5), ("definition", 1.5), ("meaning of", 1.5), ("explain", 0.5), ("tell me about", 0.5), ("information about", 0.5), ("overview", 1)]
@@ -275,12 +275,26 @@ enum IntentCues {
         for segment in heading.split(whereSeparator: { $0 == ">" || $0 == ":" || $0 == "›" }) {
             let text = normalized(segment)
             let describing = [" with ", " without "].compactMap { text.firstByteOffset(of: $0) }.min()
+            var found: [(intent: Intent, position: Int)] = []
             for intent in Intent.allCases where intent != .comparison {
                 for cue in intent.headingCues {
                     guard let position = position(of: cue, in: text), describing.map({ position < $0 }) ?? true else { continue }
-                    if best == nil || offset + position > best!.position { best = (intent, offset + position) }
+                    found.append((intent, position))
                 }
             }
+            // The last aspect a segment names is its own, unless it is what an earlier one is
+            // for or of ("Monitoring for Complications" is on monitoring, "Prevention of
+            // Complications" on prevention).
+            var chosen: (intent: Intent, position: Int)?
+            for cue in found.sorted(by: { $0.position < $1.position }) {
+                if let earlier = chosen, earlier.intent != cue.intent {
+                    let between = text.utf8.dropFirst(earlier.position).prefix(cue.position - earlier.position)
+                    if String(decoding: between, as: UTF8.self).split(separator: " ").count <= 5,
+                       between.split(separator: 0x20).contains(where: { $0.elementsEqual("for".utf8) || $0.elementsEqual("of".utf8) }) { continue }
+                }
+                chosen = cue
+            }
+            if let chosen, best == nil || offset + chosen.position > best!.position { best = (chosen.intent, offset + chosen.position) }
             offset += text.utf8.count
         }
         return best?.intent

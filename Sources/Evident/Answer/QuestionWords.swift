@@ -76,6 +76,7 @@ enum QuestionWords {
         "tant", "siran", "cept", "ase", "zumab", "ximab", "umab", "limus", "platin", "taxel", "rubicin", "setron", "tidine",
         "prazole", "lukast", "terol", "tropium", "dronate", "fibrate", "glitazone", "caine", "vudine", "buvir", "previr",
         "asvir", "semide", "thiazide", "lisib", "rafenib", "degib", "parib", "zomib", "lintide", "relin", "tocin", "vaptan",
+        "rsen", "grastim", "ciguat", "camten", "dostat", "sertib", "lutamide", "glinide", "orexant",
     ]
 
     /// True when an unknown word looks like a drug's name.
