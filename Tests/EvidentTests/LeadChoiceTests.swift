@@ -94,6 +94,7 @@ struct LeadChoiceTests {
         ("Prevention of Complications", Intent.prevention),
         ("Diagnosis and Treatment", Intent.treatment),
         ("Type 2 Diabetes › Monitoring for Complications › Treatment", Intent.treatment),
+        ("Offer a 7-day, twice-daily course of treatment with", Intent.treatment),
     ])
     func headingAspect(heading: String, expected: Intent?) {
         #expect(IntentCues.aspect(ofHeading: heading) == expected)

