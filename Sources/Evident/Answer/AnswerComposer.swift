@@ -109,7 +109,7 @@ public struct AnswerComposer: Sendable {
         let focusRefersBack = QuestionWords.refersBack(query.focus)
         // A drug's dose or use for a condition the library never names with it ("croup
         // dexamethasone dose") is no question its lines on other conditions answer.
-        let primaryIsDrug = query.primary.map { $0.concept.categories.contains(.chemical) && !$0.concept.categories.contains(.disease) } ?? false
+        let primaryIsDrug = query.primary?.concept.categories.isDrug ?? false
         let blocking = missing.filter { mention in
             guard mention.concept.id != firstFoundUnderAnotherReading else { return false }
             return mention.role == .primary || mention.concept.id.hasPrefix("unknown:") || !mention.concept.categories.isMedical

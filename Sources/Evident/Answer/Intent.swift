@@ -289,9 +289,8 @@ enum IntentCues {
             var chosen: (intent: Intent, position: Int)?
             for cue in found.sorted(by: { $0.position < $1.position }) {
                 if let earlier = chosen, [.diagnosis, .prevention].contains(earlier.intent), cue.intent == .prognosis {
-                    let between = text.utf8.dropFirst(earlier.position).prefix(cue.position - earlier.position)
-                    if String(decoding: between, as: UTF8.self).split(separator: " ").count <= 5,
-                       between.split(separator: 0x20).contains(where: { $0.elementsEqual("for".utf8) || $0.elementsEqual("of".utf8) }) { continue }
+                    let between = String(decoding: text.utf8.dropFirst(earlier.position).prefix(cue.position - earlier.position), as: UTF8.self).split(separator: " ")
+                    if between.count <= 5, between.contains("for") || between.contains("of") { continue }
                 }
                 chosen = cue
             }

@@ -103,8 +103,7 @@ public struct StructuredQuery: Codable, Sendable {
 
     /// True when headings name a drug (or another chemical), whose harms and doses are its own.
     var topicIsDrug: Bool {
-        guard let categories = topic?.concept.categories else { return false }
-        return categories.contains(.chemical) && !categories.contains(.disease)
+        topic?.concept.categories.isDrug ?? false
     }
 
     /// Pairs of the question's leftover words that stand side by side in it ("rate control" of

@@ -72,7 +72,6 @@ enum SubjectChoice {
 
     /// True when `alternative`'s subject is a disease and `current`'s a drug.
     static func isDiseaseOverDrug(_ alternative: StructuredQuery, current: StructuredQuery) -> Bool {
-        guard let subject = alternative.primary?.concept.categories, let drug = current.primary?.concept.categories else { return false }
-        return subject.contains(.disease) && drug.contains(.chemical) && !drug.contains(.disease)
+        (alternative.primary?.concept.categories.contains(.disease) ?? false) && (current.primary?.concept.categories.isDrug ?? false)
     }
 }

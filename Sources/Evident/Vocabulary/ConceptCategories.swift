@@ -40,6 +40,9 @@ public struct ConceptCategories: OptionSet, Sendable, Hashable, Codable {
     /// True when the concept is medical (see ``medical``).
     public var isMedical: Bool { !isDisjoint(with: Self.medical) }
 
+    /// True for a drug or another chemical that is not also a disease (a poisoning is a disease).
+    public var isDrug: Bool { contains(.chemical) && !contains(.disease) }
+
     /// The categories of a list of MeSH tree numbers ("C11.338.250", "D27.505.954").
     public static func fromTreeNumbers<S: Sequence>(_ treeNumbers: S) -> Self where S.Element: StringProtocol {
         var result: Self = []

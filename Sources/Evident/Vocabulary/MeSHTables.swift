@@ -129,9 +129,8 @@ enum MeSHTables {
 
     /// Adds ``clinicalNames`` whose names no concept has already. Call after the descriptors.
     static func addClinicalNames(to builder: inout LexiconBuilder) {
-        let indexByID = Dictionary(builder.concepts.indices.map { (builder.concepts[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, descriptor) in clinicalNames {
-            guard let concept = indexByID[descriptor], !builder.hasPhrase(LexiconText.key(name)) else { continue }
+            guard let concept = builder.index(of: descriptor), !builder.hasPhrase(LexiconText.key(name)) else { continue }
             builder.addPhrase(name, concept: concept, kind: .entry)
         }
     }
