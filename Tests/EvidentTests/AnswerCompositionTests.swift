@@ -308,6 +308,33 @@ struct AnswerCompositionTests {
         #expect(AnswerComposer.noEvidenceMessage(["Urinary Tract Infections"], medical: true, tier: .research).hasPrefix("No research evidence in this library answers this question on Urinary Tract Infections; the answer was limited to research"))
     }
 
+    @Test("research shows only findings that speak to the asked attribute, and says so when no study does", arguments: [
+        "risk factors for melanoma", "dx criteria for rheumatiod arthritis", "What causes blepharospasm?", "How is gout treated?",
+        "secondary hypertension causes in a young adult", "Does vitamin D supplementation prevent fractures?",
+    ])
+    func researchOnQuestion(question: String) throws {
+        let answer = try Self.composer.answer(question, explain: true)
+        let findings = answer.research.sections.flatMap(\.statements)
+        for statement in findings {
+            let parts = try #require(statement.explain).parts.map(\.name)
+            #expect(parts.contains("attribute words") || parts.contains("answers directly") || parts.contains("states the asked value"), "\(statement.text)")
+            // What the subject causes is no answer to what causes it; what a study set out to learn is no finding.
+            #expect(!statement.text.contains("risk factor for CHF") && !statement.text.hasSuffix("are unknown."), "\(statement.text)")
+        }
+        // All of them under the asked aspect: one section.
+        #expect(answer.research.sections.count <= 1)
+    }
+
+    @Test("a subject with studies on other questions gets a research note that says so")
+    func researchOffQuestionNote() throws {
+        // SciFact holds studies on idiopathic pulmonary fibrosis (Toll-like receptors, macrophage
+        // markers), none on its survival.
+        let answer = try Self.composer.answer("idiopathic pulmonary fibrosis prognosis survival")
+        #expect(answer.research.sections.isEmpty)
+        #expect(answer.research.note?.hasPrefix("No research in this library answers the prognosis of Idiopathic Pulmonary Fibrosis") == true, "\(answer.research.note ?? "-")")
+        #expect(!answer.guidelines.summary.isEmpty || !answer.guidelines.sections.isEmpty)
+    }
+
     @Test("the aspect classifier beats the majority baseline by far on held-out MedQuAD pages; the shipped model loads")
     func aspectAccuracy() throws {
         let evaluation = AspectClassifier.evaluate(try Self.library.aspectExamples())

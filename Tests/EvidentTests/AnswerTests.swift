@@ -122,6 +122,9 @@ struct EvidenceUnitTests {
         ("CONCLUSIONS AND RELEVANCE Among adults with gout, colchicine reduced flares.", "CONCLUSIONS AND RELEVANCE", "Among adults"),
         ("OBJECTIVE To assess the effect of colchicine.", "OBJECTIVE", "To assess"),
         ("RESULTS: Mortality fell by 20%.", "RESULTS", "Mortality"),
+        // Set off with a dash (as a SciFact abstract writes them), and a label that begins with another.
+        ("OBJECTIVES - To study the relative risks of hypertension.", "OBJECTIVES", "To study"),
+        ("EXPOSURE MEASURES - Hypertension (blood pressure of at least 140 mm Hg systolic).", "EXPOSURE MEASURES", "Hypertension (blood"),
     ])
     func inlineLabel(sentence: String, label: String, opening: String) throws {
         let unit = try #require(EvidenceUnits.units(of: sentence).first)

@@ -139,8 +139,17 @@ public struct AnswerComposer: Sendable {
         // Statements must be about the whole question: when some unit (in either tier) covers
         // more of its required concepts, units covering fewer are about something else.
         let bestCover = allUnits.map(\.covered.count).max() ?? 0
+        var researchOffQuestion = false
         for tier in Tier.allCases where only == nil || only == tier {
-            let units = (scored[tier] ?? []).filter { $0.covered.count == bestCover }
+            var units = (scored[tier] ?? []).filter { $0.covered.count == bestCover }
+            // Research answers a question only with findings on it: a study's sentence about the
+            // subject that does not speak to the asked attribute is about something else (a
+            // guideline's line on the subject's other aspects still informs, research does not).
+            if tier == .research, query.intent != .definition {
+                let onQuestion = Self.onQuestion(units, asked: query.intent)
+                researchOffQuestion = onQuestion.isEmpty && !units.isEmpty
+                units = onQuestion
+            }
             let passages = retrieved[tier] ?? []
             let composed = compose(units, passages: passages, query: composing, tier: tier, used: &used, explain: explain)
             if tier == .guideline {
@@ -181,7 +190,9 @@ public struct AnswerComposer: Sendable {
                 answer.guidelines.note = "No guideline statement in this library answers the \(query.intent.rawValue) of \(topic) directly; what the guidelines say about \(topic) follows."
             }
             if answer.research.sections.isEmpty && only != .guideline {
-                answer.research.note = "No research in this library addresses \(Self.subject(query))."
+                answer.research.note = researchOffQuestion
+                    ? "No research in this library answers the \(query.intent.rawValue) of \(topic); its studies on \(topic) are about other questions."
+                    : "No research in this library addresses \(Self.subject(query))."
             }
         }
         ReferenceNumbering.number(&answer, documents: Self.documents(retrieved))
@@ -190,6 +201,17 @@ public struct AnswerComposer: Sendable {
         }
         answer.elapsedMs = Self.milliseconds(since: started)
         return Self.deduplicatedTopics(answer)
+    }
+
+    /// The research units that answer the asked attribute in their own words, each filed under
+    /// the asked aspect.
+    static func onQuestion(_ units: [ScoredUnit], asked intent: Intent) -> [ScoredUnit] {
+        units.compactMap { unit in
+            guard unit.speaksToAskedAttribute else { return nil }
+            var filed = unit
+            filed.aspect = intent
+            return filed
+        }
     }
 
     /// The passages of each tier retrieved for `query` and its units scored against it (the

@@ -36,14 +36,15 @@ struct EvidenceUnit {
 /// lists, and sentences of paragraphs; inline abstract labels ("CONCLUSIONS AND RELEVANCE") and
 /// row headers are split off as context.
 enum EvidenceUnits {
-    /// Labels written inline at the start of an abstract section ("OBJECTIVE To assess…").
+    /// Labels written inline at the start of an abstract section ("OBJECTIVE To assess…"), a
+    /// longer label before the shorter one it begins with ("EXPOSURE MEASURES" before "EXPOSURE").
     static let inlineLabels = [
-        "CONCLUSIONS AND RELEVANCE", "MAIN OUTCOMES AND MEASURES", "MAIN OUTCOME MEASURES", "DESIGN, SETTING, AND PARTICIPANTS",
+        "CONCLUSIONS AND RELEVANCE", "MAIN OUTCOMES AND MEASURES", "MAIN OUTCOME MEASURES", "EXPOSURE MEASURES", "OUTCOME MEASURES", "OUTCOME MEASURE", "DESIGN, SETTING, AND PARTICIPANTS",
         "MATERIALS AND METHODS", "METHODS AND FINDINGS", "METHODS AND RESULTS", "STUDY DESIGN", "BACKGROUND AND AIMS",
         "BACKGROUND", "OBJECTIVES", "OBJECTIVE", "METHODS", "METHOD", "RESULTS", "RESULT", "CONCLUSIONS", "CONCLUSION", "DESIGN",
         "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "INTERVENTIONS", "INTERVENTION", "IMPORTANCE", "PURPOSE", "AIMS", "AIM",
         "FINDINGS", "INTERPRETATION", "CONTEXT", "EXPOSURES", "EXPOSURE", "MEASUREMENTS", "INTRODUCTION", "SUMMARY",
-        "SIGNIFICANCE", "LIMITATIONS", "DISCUSSION", "TRIAL REGISTRATION", "FUNDING",
+        "SIGNIFICANCE", "LIMITATIONS", "DISCUSSION", "TRIAL REGISTRATION", "FUNDING", "MEASURES",
     ]
 
     /// The units of a passage's text.
@@ -269,7 +270,8 @@ enum EvidenceUnits {
         for label in inlineLabels where sentence.utf8.starts(with: label.utf8) {
             var rest = sentence.dropFirst(label.count)
             guard let next = rest.first, next == " " || next == ":" || next == "." else { continue }
-            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "." }
+            // "OBJECTIVES - To study …": some abstracts set the label off with a dash.
+            rest = rest.drop { $0 == " " || $0 == ":" || $0 == "." || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
             guard let opening = rest.first, opening.isUppercase || opening.isNumber else { continue }
             return (sentence.prefix(label.count), rest)
         }

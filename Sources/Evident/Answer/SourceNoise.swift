@@ -93,6 +93,22 @@ enum SourceNoise {
         return !findingCues.contains { text.containsBytes($0) } || text.hasPrefix("To ") || text.hasPrefix("The aim") || text.hasPrefix("The purpose")
     }
 
+    /// Abstract labels (upper-cased) over what was known before a study: its background.
+    static let backgroundLabels: Set<String> = ["BACKGROUND", "CONTEXT", "INTRODUCTION", "IMPORTANCE", "RATIONALE", "BACKGROUND AND AIMS"]
+
+    /// Phrases (normalised) by which an abstract's background says what is not known yet.
+    static let gapCues = [
+        " is unknown ", " are unknown ", " remains unknown ", " remain unknown ", " is not known ", " are not known ", " little is known ",
+        " is unclear ", " are unclear ", " remains unclear ", " remain unclear ", " poorly understood ", " not well understood ",
+        " has not been established ", " have not been established ", " has not been studied ", " have not been studied ",
+    ]
+
+    /// True when a research sentence (normalised by ``IntentCues/normalized(_:)``) says what is
+    /// not known: an abstract's reason for its study, not a finding.
+    static func statesAGap(_ normalized: String) -> Bool {
+        gapCues.contains { normalized.containsBytes($0) }
+    }
+
     /// Words that open a guideline's account of one study ("A retrospective study evaluated …",
     /// "One trial found …"), before the word that names the study.
     static let studyArticles: Set<String> = ["a", "an", "one", "another", "two", "three", "four", "several", "the", "this", "that", "these", "in", "of"]
@@ -123,7 +139,7 @@ enum SourceNoise {
         "DIAGRAM", "definitions", "research", "support groups", "METHODS", "METHOD", "OBJECTIVE", "OBJECTIVES", "AIM", "AIMS",
         "PURPOSE", "DESIGN", "SETTING", "SETTINGS", "PARTICIPANTS", "PATIENTS", "SUBJECTS", "MATERIALS AND METHODS",
         "STUDY DESIGN", "DESIGN, SETTING, AND PARTICIPANTS", "MAIN OUTCOME MEASURES", "MAIN OUTCOMES AND MEASURES",
-        "INTERVENTIONS", "INTERVENTION", "EXPOSURES", "MEASUREMENTS", "TRIAL REGISTRATION", "FUNDING", "target population",
+        "INTERVENTIONS", "INTERVENTION", "EXPOSURES", "MEASUREMENTS", "MEASURES", "EXPOSURE MEASURES", "OUTCOME MEASURES", "OUTCOME MEASURE", "TRIAL REGISTRATION", "FUNDING", "target population",
         "interventions", "clinical algorithm", "qualifying statements",
     ]
 

@@ -60,6 +60,14 @@ struct ScoredUnit {
     /// True when the line gives the asked drug's own dose (a number with a dose unit, no other
     /// drug named between them): what a dose question about a drug is answered with.
     var givesAskedDose = false
+    /// True when the asked attribute is named right beside the subject ("the causes of …").
+    var answersDirectly = false
+
+    /// True when a line speaks to the asked attribute in its own words: it names the attribute,
+    /// names it beside the subject, or gives the asked value. A study's finding is shown only
+    /// then: what a model guesses a sentence is about ("TLR mRNA expression was measured…" as
+    /// prognosis) is no finding on the question.
+    var speaksToAskedAttribute: Bool { namesAttribute || answersDirectly || statesAskedValue }
 
     var explanation: StatementExplanation {
         StatementExplanation(score: (score * 1000).rounded() / 1000, parts: parts, aspect: aspect, aspectFrom: aspectFrom,
@@ -555,12 +563,19 @@ struct StatementSelector {
         var fit = 0.0
         // "Recommends" near the subject answers a treatment question only when treatment is what is recommended.
         let recommendsOther = recommended != nil && (query.intent == .treatment || query.intent == .comparison)
-        let direct = !recommendsOther && positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
+        // "Hypertension was the most common risk factor for CHF" tells what the subject causes:
+        // it answers no question on what causes the subject.
+        let causesAnother = query.intent == .causes && positions[0].map { namesSubjectAsCause(words, text: sentenceText, at: $0) } ?? false
+        if causesAnother { cueCounts[.causes] = nil }
+        let direct = !recommendsOther && !causesAnother && positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
         // A line its source files under another aspect, whose own words name that aspect too
         // ("Diagnosing Preterm Labour: … consider transvaginal ultrasound … as a diagnostic
         // test"), is on that aspect, however directly it speaks of the subject.
         let filedElsewhere = (aspectFrom == "heading" || aspectFrom == "label") && cueCounts[aspect] != nil && !asked.contains(aspect)
-        if asked.contains(aspect) || (direct && !filedElsewhere && asked.contains(where: { cueCounts[$0] != nil })) {
+        if causesAnother {
+            fit = 0
+            if aspect == .causes { aspect = .prognosis; aspectFrom = "sentence" }
+        } else if asked.contains(aspect) || (direct && !filedElsewhere && asked.contains(where: { cueCounts[$0] != nil })) {
             fit = 1
             if !asked.contains(aspect), aspectFrom != "label" || direct { aspect = query.intent; aspectFrom = "sentence" }
         } else if query.alsoAsked.contains(aspect) {
@@ -657,6 +672,12 @@ struct StatementSelector {
             let label = (rowHeader.map(String.init) ?? retrieved.passage.label ?? "").uppercased()
             if label.hasPrefix("CONCLUSION") || label.hasPrefix("RESULT") || label == "FINDINGS" || label == "INTERPRETATION" {
                 add("findings", Weight.finding)
+            } else if SourceNoise.statesAGap(normalized) {
+                // "The lifetime risk for hypertension … are unknown": why the study was done.
+                return rejected(unit, "what a study set out to learn, not what it found")
+            } else if SourceNoise.backgroundLabels.contains(label) {
+                // What was known before the study ("Context: …") is not what it found.
+                add("background", -Weight.finding)
             } else if SourceNoise.findingCues.contains(where: { text.containsBytes($0) }) {
                 add("findings", Weight.finding / 2)
             }
@@ -787,7 +808,38 @@ struct StatementSelector {
                                 covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
                                 fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
         scored.forAskedAge = forAskedAge
+        scored.answersDirectly = direct
         return scored
+    }
+
+    /// Words after a subject that make it the cause of what follows ("… was the most common
+    /// risk factor for CHF", "… leads to kidney failure"), as word keys.
+    static let causeOfAnotherCues: [[String]] = [
+        ["risk", "factor", "for"], ["risk", "factors", "for"], ["cause", "of"], ["causes"], ["caused"], ["leads", "to"], ["lead", "to"],
+        ["led", "to"], ["contributes", "to"], ["contributed", "to"], ["predisposes", "to"], ["predisposed", "to"],
+        ["increases", "the", "risk", "of"], ["increased", "the", "risk", "of"], ["increased", "risk", "of"], ["risk", "for"],
+    ]
+
+    /// True when a sentence names the subject (at word `position`) as the cause of another
+    /// disease: a cue within six words after it ("Hypertension was the most common risk factor
+    /// for CHF"), then another disease within four words of the cue.
+    private func namesSubjectAsCause(_ words: [LexiconText.Word], text: String, at position: Int) -> Bool {
+        let keys = words.map(\.key)
+        let start = position + 1
+        guard start < keys.count else { return false }
+        var cueEnd: Int?
+        search: for index in start..<min(keys.count, start + 6) {
+            for cue in Self.causeOfAnotherCues where index + cue.count <= keys.count && Array(keys[index..<index + cue.count]) == cue {
+                cueEnd = index + cue.count
+                break search
+            }
+        }
+        guard let cueEnd, cueEnd < keys.count else { return false }
+        let ids = Set(concepts.map(\.concept.id))
+        return sightings(of: text, words: words).contains { sighting in
+            sighting.words.lowerBound >= cueEnd && sighting.words.lowerBound <= cueEnd + 4 && !ids.contains(sighting.id)
+                && sighting.categories.contains(.disease) && !sighting.categories.contains(.diseaseAttribute) && !namesRelative(words[sighting.words])
+        }
     }
 
     /// Words that may stand between the items of a list of diseases.
