@@ -141,7 +141,8 @@ public struct AnswerComposer: Sendable {
         let bestCover = allUnits.map(\.covered.count).max() ?? 0
         var researchOffQuestion = false
         for tier in Tier.allCases where only == nil || only == tier {
-            var units = (scored[tier] ?? []).filter { $0.covered.count == bestCover }
+            let tierUnits = scored[tier] ?? []
+            var units = tierUnits.filter { $0.covered.count >= Self.coverBar(tierUnits, best: bestCover) }
             // Research answers a question only with findings on it: a study's sentence about the
             // subject that does not speak to the asked attribute is about something else (a
             // guideline's line on the subject's other aspects still informs, research does not).
@@ -201,6 +202,17 @@ public struct AnswerComposer: Sendable {
         }
         answer.elapsedMs = Self.milliseconds(since: started)
         return Self.deduplicatedTopics(answer)
+    }
+
+    /// How many of the question's concepts a tier's units must cover: as many as the best unit
+    /// of either tier, unless all of the tier's units that do are on a population the question
+    /// did not name ("children and young people with type 2 diabetes" for "diabetic retinopathy
+    /// screening interval type 2 diabetes"); then a line for anyone on fewer of them answers too
+    /// ("Refer patients for diabetic retinopathy screening annually").
+    static func coverBar(_ units: [ScoredUnit], best: Int) -> Int {
+        let atBest = units.filter { $0.covered.count >= best }
+        guard !atBest.isEmpty, atBest.allSatisfy(\.isForAnotherPopulation) else { return best }
+        return units.filter { !$0.isForAnotherPopulation }.map(\.covered.count).max() ?? best
     }
 
     /// The research units that answer the asked attribute in their own words, each filed under
@@ -397,7 +409,7 @@ public struct AnswerComposer: Sendable {
             }
             // A line on a population the question did not name ("in haemodialysis patients", "in
             // pregnancy") answers for everyone else only when no line answers for them.
-            let forAnyone = leads.filter { $0.fit >= 1 && !$0.parts.contains { $0.name == StatementSelector.otherPopulationPart } }
+            let forAnyone = leads.filter { $0.fit >= 1 && !$0.isForAnotherPopulation }
             if !forAnyone.isEmpty { leads = forAnyone }
             // A question about a patient of a given age ("should an 80 year old be screened") is
             // answered first by a line on that age group ("adults aged 76 to 85 years").
@@ -411,6 +423,11 @@ public struct AnswerComposer: Sendable {
             if query.intent == .dosing || query.details.contains(.threshold) || query.details.contains(.duration) {
                 let numbered = leads.filter { $0.text.contains(where: \.isNumber) }
                 if !numbered.isEmpty { leads = numbered }
+            }
+            // A question on how often ("screening interval") is answered with a frequency ("annually").
+            if query.details.contains(.frequency) {
+                let stating = leads.filter { AttributeDetail.frequency.isStated(in: $0.text) }
+                if !stating.isEmpty { leads = stating }
             }
             // A treatment is answered by naming one, symptoms by naming them (the value asked
             // for is what a statement of it names).

@@ -250,7 +250,7 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
                        "how many hours", "how many minutes", "time window", "how long after", "how long before", "how quickly", "how urgent",
                        "too late"]
         case .duration: ["how long", "duration", "how many days", "how many weeks", "length of", "for how", "keep taking", "still be taking", "carry on"]
-        case .frequency: ["how often", "how frequently", "frequency of", "what interval", "how many times"]
+        case .frequency: ["how often", "how frequently", "frequency of", "interval", "schedule", "how many times", "how regularly"]
         case .threshold: ["threshold", "target", "cutoff", "cut-off", "cut off", "at what", "what level", "goal", "above which", "below which", "what number", "level for", "levels for",
                           "aim for", "aim at", "keep it below", "keep it under", "be kept below", "be kept under"]
         case .firstLine: ["first line", "first-line", "1st line", "1st-line", "initial", "drug of choice", "best drug", "best treatment", "preferred"]
@@ -270,6 +270,12 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         case .firstLine: ["first-line", "first line", "initial", "preferred", "drug of choice", "mainstay", "first choice", "recommended"]
         case .emergency: ["emergency", "urgent", "immediate", "acute", "life-threatening", "severe", "stat "]
         }
+    }
+
+    /// True when a line's text states this detail ("annually" for a frequency).
+    func isStated<S: StringProtocol>(in text: S) -> Bool {
+        let normalized = IntentCues.normalized(text)
+        return evidenceCues.contains { IntentCues.contains(normalized, cue: $0) }
     }
 
     /// Cues in evidence (normalised) that say a line is about the opposite of the detail: an

@@ -63,6 +63,9 @@ struct ScoredUnit {
     /// True when the asked attribute is named right beside the subject ("the causes of …").
     var answersDirectly = false
 
+    /// True when the line is on a population the question did not name ("in children").
+    var isForAnotherPopulation: Bool { parts.contains { $0.name == StatementSelector.otherPopulationPart } }
+
     /// True when a line speaks to the asked attribute in its own words: it names the attribute,
     /// names it beside the subject, or gives the asked value. A study's finding is shown only
     /// then: what a model guesses a sentence is about ("TLR mRNA expression was measured…" as
@@ -208,7 +211,13 @@ struct StatementSelector {
         } ?? []
         asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
         // A question about a condition of pregnancy (preterm labour) asks about pregnancy.
-        let impliedPopulations = required.contains { vocabulary.isPregnancyCondition($0.concept) } ? ["pregnancy"] : [String]()
+        var impliedPopulations = required.contains { vocabulary.isPregnancyCondition($0.concept) } ? ["pregnancy"] : [String]()
+        // So does one whose subject names a population's organ or age ("fatty liver" the liver's,
+        // "neonatal jaundice" the newborn's): its lines on it are on the asked population.
+        let subjectNames = IntentCues.normalized(required.flatMap { [$0.text, $0.concept.name] }.joined(separator: " | "))
+        impliedPopulations += Qualifier.table.filter { entry in
+            entry.kind == .population && entry.evidence.contains { IntentCues.contains(subjectNames, cue: $0) }
+        }.map(\.label)
         let askedPopulations = Set(query.qualifiers.map(\.label) + impliedPopulations)
         let questionKeys = Set(LexiconText.words(query.question).map(\.key))
         // A subgroup the question asks for in other words ("newborn" asks for "neonatal") is asked.
