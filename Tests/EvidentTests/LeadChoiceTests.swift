@@ -100,6 +100,17 @@ struct LeadChoiceTests {
         #expect(IntentCues.aspect(ofHeading: heading) == expected)
     }
 
+    @Test("a causes question leads with the line that says what the subject is caused by, not one that only names causes; site pointers are no statements")
+    func causeLeads() throws {
+        let answer = try Self.composer.answer("what causes Prader-Willi syndrome")
+        let lead = try #require(answer.guidelines.summary.first)
+        #expect(lead.text.contains("is caused by") && !lead.text.contains("family members"), "\(lead.text)")
+        #expect(!answer.allStatements.contains { $0.text.localizedCaseInsensitiveContains("web site") })
+        let words = LexiconText.words("PWS is caused by missing or non-working genes on chromosome 15.")
+        #expect(StatementSelector.saysWhatCauses(words, after: 0))
+        #expect(!StatementSelector.saysWhatCauses(LexiconText.words("The risk to family members of a person with PWS depends on the genetic cause"), after: 8))
+    }
+
     @Test("children and young people are the kids a question asks about, not another population")
     func childrenAndYoungPeople() {
         let query = QuestionUnderstanding(vocabulary: Self.composer.vocabulary, snapshot: Self.composer.snapshot)

@@ -11,7 +11,8 @@ enum SourceNoise {
         "were supported by", "funded by", "Funded by", "grant from", "Grant ", "conflict of interest", "Conflict of interest",
         "declare no", "Trial registration", "TRIAL REGISTRATION", "Registration:", "NCT0", "PROSPERO", "Source:", "Adapted from",
         "Reprinted", "Table ", "Figure ", "See also", "see also", "Contact us", "For more information", "for more information",
-        "Learn more", "learn more", "National Guideline Clearinghouse", "NGC", "press release",
+        "Learn more", "learn more", "National Guideline Clearinghouse", "NGC", "press release", "on our Web site", "on our web site",
+        "on our website", "on our Web page", "on this Web site", "on this website",
     ]
 
     /// True when a unit's text is furniture, not evidence.

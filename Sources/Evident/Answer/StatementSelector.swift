@@ -614,6 +614,10 @@ struct StatementSelector {
         add("asked attribute", fit * Weight.aspectExact)
         if asked.contains(where: { cueCounts[$0] != nil }) { add("attribute words", Weight.attributeWords) }
         if direct { add("answers directly", Weight.direct) }
+        // "PWS is caused by missing or non-working genes on chromosome 15" says what causes the
+        // subject; "The risk to family members of a person with PWS depends on the genetic cause"
+        // only names causes.
+        if query.intent == .causes, !causesAnother, let at = positions[0], Self.saysWhatCauses(words, after: at) { add("states the cause", Weight.direct) }
         if statesValue { add("states the asked value", Weight.askedValue) }
         var detailScore = 0.0
         let contextNormalized = IntentCues.normalized(contextText + " " + (retrieved.passage.heading ?? ""))
@@ -819,6 +823,23 @@ struct StatementSelector {
         scored.forAskedAge = forAskedAge
         scored.answersDirectly = direct
         return scored
+    }
+
+    /// Words after a subject that say what it results from ("… is caused by", "… is due to").
+    static let causedByCues: [[String]] = [
+        ["caused", "by"], ["due", "to"], ["results", "from"], ["result", "from"], ["resulting", "from"], ["result", "of"],
+        ["arises", "from"], ["triggered", "by"], ["attributed", "to"], ["develops", "when"], ["occurs", "when"], ["happens", "when"],
+    ]
+
+    /// True when a cue of ``causedByCues`` follows the subject (at word `position`) within five
+    /// words: the sentence says what the subject results from.
+    static func saysWhatCauses(_ words: [LexiconText.Word], after position: Int) -> Bool {
+        let keys = words.map(\.key)
+        let start = position + 1
+        guard start < keys.count else { return false }
+        return (start..<min(keys.count, start + 6)).contains { index in
+            causedByCues.contains { cue in index + cue.count <= keys.count && Array(keys[index..<index + cue.count]) == cue }
+        }
     }
 
     /// Words after a subject that make it the cause of what follows ("… was the most common
