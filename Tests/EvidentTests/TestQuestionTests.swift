@@ -52,6 +52,9 @@ struct TestQuestionTests {
         #expect(flushes.mentions.contains { $0.concept.name == "Hot Flashes" })
         // A misspelled disease is still corrected.
         #expect(Self.understand("schizophrena when to start clozapine").corrections.map(\.to) == ["schizophrenia"])
+        // So is a misspelt plural whose singular is one edit from a word ("attak" → "attack").
+        let attacks = Self.understand("heart attaks prevention")
+        #expect(attacks.corrections.map(\.to) == ["attacks"] && attacks.primary?.concept.name == "Myocardial Infarction", "\(attacks.corrections) \(attacks.mentions.map(\.concept.name))")
     }
 
     @Test("'minor' before a condition is its severity, not a population under age")

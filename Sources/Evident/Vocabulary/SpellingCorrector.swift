@@ -49,7 +49,15 @@ public struct SpellingCorrector: Sendable {
                 }
             }
         }
-        guard let best, own == 0 || (best.distance == 1 && best.frequency >= max(Self.commonWord, own * Self.commonnessRatio)) else { return nil }
+        guard let best else {
+            // A misspelt plural whose singular is close to a word ("attaks": "attak" is one edit
+            // from "attack") is that word's plural.
+            if own == 0, length >= 6, word.hasSuffix("s"), !word.hasSuffix("ss"), let singular = correction(for: String(word.dropLast())) {
+                return singular + "s"
+            }
+            return nil
+        }
+        guard own == 0 || (best.distance == 1 && best.frequency >= max(Self.commonWord, own * Self.commonnessRatio)) else { return nil }
         return best.word
     }
 
