@@ -111,6 +111,19 @@ struct LeadChoiceTests {
         #expect(!StatementSelector.saysWhatCauses(LexiconText.words("The risk to family members of a person with PWS depends on the genetic cause"), after: 8))
     }
 
+    @Test("a question on how to diagnose is not answered by a line on screening people without symptoms")
+    func diagnosisIsNotScreening() {
+        func selector(_ question: String) -> StatementSelector {
+            let query = QuestionUnderstanding(vocabulary: Self.composer.vocabulary, snapshot: Self.composer.snapshot).understand(question)
+            return StatementSelector(query: query, tier: .guideline, vocabulary: Self.composer.vocabulary, classifier: nil,
+                                     libraryLexicon: nil, snapshot: Self.composer.snapshot)
+        }
+        #expect(selector("spirometry criteria to diagnose COPD").asksDiagnosisNotScreening)
+        #expect(!selector("should smokers be screened for COPD with spirometry").asksDiagnosisNotScreening)
+        #expect(!selector("asymptomatic microscopic hematuria how to diagnose the cause").asksDiagnosisNotScreening)
+        #expect(!selector("COPD inhaler treatment").asksDiagnosisNotScreening)
+    }
+
     @Test("children and young people are the kids a question asks about, not another population")
     func childrenAndYoungPeople() {
         let query = QuestionUnderstanding(vocabulary: Self.composer.vocabulary, snapshot: Self.composer.snapshot)

@@ -105,6 +105,9 @@ struct StatementSelector {
     let requiredCount: Int
     /// True when the question itself is about animals or cells.
     let asksPreclinical: Bool
+    /// True when the question asks how to diagnose (not whether to screen): a line on screening
+    /// people without symptoms answers another question.
+    let asksDiagnosisNotScreening: Bool
     let matcher: ConceptMatcher
     /// Normalised leftover words (for questions without a medical concept).
     let otherWords: [String]
@@ -210,6 +213,9 @@ struct StatementSelector {
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
         asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
+        let normalizedQuestion = IntentCues.normalized(query.question)
+        asksDiagnosisNotScreening = query.intent == .diagnosis && IntentCues.contains(normalizedQuestion, cue: "diagnos")
+            && !Self.screeningCues.contains { IntentCues.contains(normalizedQuestion, cue: $0) }
         // A question about a condition of pregnancy (preterm labour) asks about pregnancy.
         var impliedPopulations = required.contains { vocabulary.isPregnancyCondition($0.concept) } ? ["pregnancy"] : [String]()
         // So does one whose subject names a population's organ or age ("fatty liver" the liver's,
@@ -760,6 +766,12 @@ struct StatementSelector {
         // "Secondary prevention" answers no question on primary prevention.
         var opposite = !opposites.phrases.isEmpty && (opposites.saysOpposite(normalized) || opposites.saysOpposite(contextNormalized))
         if opposite { add("the opposite of what was asked", Weight.otherPopulation) }
+        // "The USPSTF found inadequate evidence that screening for COPD in asymptomatic adults …"
+        // answers whether to screen, not how to diagnose.
+        if asksDiagnosisNotScreening, !opposite, Self.screeningCues.contains(where: { IntentCues.contains(normalized, cue: $0) }), !IntentCues.contains(normalized, cue: "diagnos") {
+            add("screening, not diagnosis", Weight.otherPopulation)
+            opposite = true
+        }
         var forAskedAge = false
         // The label a line is shown under, nearest first: its row header, lead-in and heading.
         let nearestLabel = numbered.asked.isEmpty && ages.asked.isEmpty && negatedWords.isEmpty ? "" : [rowHeader.map(String.init), unit.leadIn.map(String.init),
@@ -800,6 +812,12 @@ struct StatementSelector {
             case nil: break
             }
         }
+        // A study answers "does pesticide exposure cause hypothyroidism?" with an association:
+        // "Higher exposure to the insecticide aldrin was positively associated with subclinical
+        // hypothyroidism (OR Q3 = 4.15, …)".
+        let reportsAssociation = tier == .research && query.intent == .causes && !causesAnother
+            && Self.associationCues.contains { IntentCues.contains(normalized, cue: $0) }
+        if reportsAssociation, !asked.contains(where: { cueCounts[$0] != nil }) { add("reports an association", Weight.attributeWords) }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }
@@ -819,11 +837,19 @@ struct StatementSelector {
         }
         var scored = ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
                                 covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
-                                fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }), statesAskedValue: statesValue)
+                                fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }) || reportsAssociation, statesAskedValue: statesValue)
         scored.forAskedAge = forAskedAge
         scored.answersDirectly = direct
         return scored
     }
+
+    /// Words (normalised word starts) by which a study reports an association: its answer to
+    /// what causes or raises the risk of a disease.
+    static let associationCues = ["associated with", "association between", "association of", "odds ratio", "hazard ratio", "relative risk",
+                                  "increased risk", "higher risk", "risk of", "risk for", "linked to", "predictor", "predicts"]
+
+    /// Words (normalised word starts) that speak of screening.
+    static let screeningCues = ["screen", "asymptomatic"]
 
     /// Words after a subject that say what it results from ("… is caused by", "… is due to").
     static let causedByCues: [[String]] = [
