@@ -212,8 +212,8 @@ struct StatementSelector {
         primaryNameKeys = concepts.first.map { primary in
             ([primary.concept.name, primary.text] + primary.concept.synonyms).map { " " + LexiconText.key($0) + " " }
         } ?? []
-        asksPreclinical = SourceNoise.isPreclinical(IntentCues.normalized(query.question))
         let normalizedQuestion = IntentCues.normalized(query.question)
+        asksPreclinical = SourceNoise.isPreclinical(normalizedQuestion)
         asksDiagnosisNotScreening = query.intent == .diagnosis && IntentCues.contains(normalizedQuestion, cue: "diagnos")
             && !Self.screeningCues.contains { IntentCues.contains(normalizedQuestion, cue: $0) }
         // A question about a condition of pregnancy (preterm labour) asks about pregnancy.
@@ -582,6 +582,8 @@ struct StatementSelector {
         // it answers no question on what causes the subject.
         let causesAnother = query.intent == .causes && positions[0].map { namesSubjectAsCause(words, text: sentenceText, at: $0) } ?? false
         if causesAnother { cueCounts[.causes] = nil }
+        // The line's own words name an asked attribute ("caused by", "dose", "survival").
+        let namesAskedAttribute = asked.contains(where: { cueCounts[$0] != nil })
         let direct = !recommendsOther && !causesAnother && positions[0].map { answersDirectly(words: words, at: $0, in: sentenceText) } ?? false
         // A line its source files under another aspect, whose own words name that aspect too
         // ("Diagnosing Preterm Labour: … consider transvaginal ultrasound … as a diagnostic
@@ -590,12 +592,12 @@ struct StatementSelector {
         if causesAnother {
             fit = 0
             if aspect == .causes { aspect = .prognosis; aspectFrom = "sentence" }
-        } else if asked.contains(aspect) || (direct && !filedElsewhere && asked.contains(where: { cueCounts[$0] != nil })) {
+        } else if asked.contains(aspect) || (direct && !filedElsewhere && namesAskedAttribute) {
             fit = 1
             if !asked.contains(aspect), aspectFrom != "label" || direct { aspect = query.intent; aspectFrom = "sentence" }
         } else if query.alsoAsked.contains(aspect) {
             fit = Weight.aspectAlsoAsked
-        } else if asked.contains(where: { cueCounts[$0] != nil }) {
+        } else if namesAskedAttribute {
             fit = Weight.aspectByCue
             if aspectFrom == "model" { aspect = query.intent; aspectFrom = "sentence" }
         }
@@ -618,7 +620,7 @@ struct StatementSelector {
         // what its subject is: it fits a definition question less than a line that says so.
         if aspectFrom == "default", fit == 1, !direct { fit = Weight.aspectByCue }
         add("asked attribute", fit * Weight.aspectExact)
-        if asked.contains(where: { cueCounts[$0] != nil }) { add("attribute words", Weight.attributeWords) }
+        if namesAskedAttribute { add("attribute words", Weight.attributeWords) }
         if direct { add("answers directly", Weight.direct) }
         // "PWS is caused by missing or non-working genes on chromosome 15" says what causes the
         // subject; "The risk to family members of a person with PWS depends on the genetic cause"
@@ -817,7 +819,7 @@ struct StatementSelector {
         // hypothyroidism (OR Q3 = 4.15, …)".
         let reportsAssociation = tier == .research && query.intent == .causes && !causesAnother
             && Self.associationCues.contains { IntentCues.contains(normalized, cue: $0) }
-        if reportsAssociation, !asked.contains(where: { cueCounts[$0] != nil }) { add("reports an association", Weight.attributeWords) }
+        if reportsAssociation, !namesAskedAttribute { add("reports an association", Weight.attributeWords) }
         if unit.kind == .sentence && wordCount > 55 { add("long", Weight.tooLong) }
         if unit.kind == .sentence && wordCount < 8 { add("short", Weight.tooShort) }
         let score = parts.reduce(0) { $0 + $1.value }
@@ -837,7 +839,7 @@ struct StatementSelector {
         }
         var scored = ScoredUnit(unit: unit, source: source, text: text, label: label, aspect: aspect, aspectFrom: aspectFrom, subject: subject,
                                 covered: covered, qualifiers: matchedQualifiers, score: score, parts: parts, canLead: canLead,
-                                fit: fit, grade: grade, namesAttribute: asked.contains(where: { cueCounts[$0] != nil }) || reportsAssociation, statesAskedValue: statesValue)
+                                fit: fit, grade: grade, namesAttribute: namesAskedAttribute || reportsAssociation, statesAskedValue: statesValue)
         scored.forAskedAge = forAskedAge
         scored.answersDirectly = direct
         return scored
@@ -860,12 +862,20 @@ struct StatementSelector {
     /// True when a cue of ``causedByCues`` follows the subject (at word `position`) within five
     /// words: the sentence says what the subject results from.
     static func saysWhatCauses(_ words: [LexiconText.Word], after position: Int) -> Bool {
-        let keys = words.map(\.key)
+        firstCueEnd(of: causedByCues, in: words.map(\.key), within: 6, after: position) != nil
+    }
+
+    /// The word index just past the first of `cues` (word-key sequences) that starts within
+    /// `window` words after `position`, or nil when none does.
+    static func firstCueEnd(of cues: [[String]], in keys: [String], within window: Int, after position: Int) -> Int? {
         let start = position + 1
-        guard start < keys.count else { return false }
-        return (start..<min(keys.count, start + 6)).contains { index in
-            causedByCues.contains { cue in index + cue.count <= keys.count && Array(keys[index..<index + cue.count]) == cue }
+        guard start < keys.count else { return nil }
+        for index in start..<min(keys.count, start + window) {
+            for cue in cues where index + cue.count <= keys.count && keys[index..<index + cue.count].elementsEqual(cue) {
+                return index + cue.count
+            }
         }
+        return nil
     }
 
     /// Words after a subject that make it the cause of what follows ("… was the most common
@@ -880,17 +890,8 @@ struct StatementSelector {
     /// disease: a cue within six words after it ("Hypertension was the most common risk factor
     /// for CHF"), then another disease within four words of the cue.
     private func namesSubjectAsCause(_ words: [LexiconText.Word], text: String, at position: Int) -> Bool {
-        let keys = words.map(\.key)
-        let start = position + 1
-        guard start < keys.count else { return false }
-        var cueEnd: Int?
-        search: for index in start..<min(keys.count, start + 6) {
-            for cue in Self.causeOfAnotherCues where index + cue.count <= keys.count && Array(keys[index..<index + cue.count]) == cue {
-                cueEnd = index + cue.count
-                break search
-            }
-        }
-        guard let cueEnd, cueEnd < keys.count else { return false }
+        guard let cueEnd = Self.firstCueEnd(of: Self.causeOfAnotherCues, in: words.map(\.key), within: 6, after: position),
+              cueEnd < words.count else { return false }
         let ids = Set(concepts.map(\.concept.id))
         return sightings(of: text, words: words).contains { sighting in
             sighting.words.lowerBound >= cueEnd && sighting.words.lowerBound <= cueEnd + 4 && !ids.contains(sighting.id)
