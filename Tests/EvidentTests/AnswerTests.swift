@@ -59,6 +59,25 @@ struct EvidenceUnitTests {
             == "Amoxicillin is the first choice of antibiotic therapy for all cases of AOM")
     }
 
+    @Test("a sentence that opens with a pronoun is shown with the sentence it leans on (MedlinePlus, cold sores)")
+    func sentenceWithAntecedent() throws {
+        // Real text of medquad:MPlusHealthTopics-0000214 (cold sores).
+        let text = "There is no cure for cold sores. They normally go away on their own in a few weeks. Antiviral medicines can help them heal faster. They can also help to prevent cold sores in people who often get them. Other medicines can help with the pain and discomfort of the sores. These include ointments that numb the blisters, soften the crusts of the sores, or dry them out."
+        let units = EvidenceUnits.units(of: text)
+        #expect(units.count == 6)
+        #expect(units[3].text == "Antiviral medicines can help them heal faster. They can also help to prevent cold sores in people who often get them.")
+        #expect(units[5].text.hasPrefix("Other medicines can help with the pain") && units[5].text.hasSuffix("or dry them out."))
+        // Each is still an exact piece of the passage, and the sentence leaned on stays a unit of its own.
+        #expect(units.allSatisfy { text.contains($0.quote) && $0.quote.contains($0.text) })
+        #expect(units[2].text == "Antiviral medicines can help them heal faster.")
+        // A sentence that leans on one which itself leans on another is left alone (no chains),
+        // and a long pair is not joined.
+        let chained = EvidenceUnits.units(of: "Statins lower LDL. They are cheap. They are safe.")
+        #expect(chained.map(\.text) == ["Statins lower LDL.", "Statins lower LDL. They are cheap.", "They are safe."])
+        let long = String(repeating: "word ", count: EvidenceUnits.antecedentWordLimit) + "end. They help."
+        #expect(EvidenceUnits.units(of: long).last?.text == "They help.")
+    }
+
     @Test("a pointer in parentheses is an aside, not furniture; a sentence that is only a pointer still is")
     func pointerAsides() {
         // Real text of ngc:11170 (hospitalised acute exacerbation of COPD).

@@ -200,7 +200,9 @@ enum EvidenceUnits {
     /// the paragraph's last unlabelled sentence as its lead-in: that sentence says what it is about.
     private static func appendSentences(_ paragraph: Substring, line number: Int, to units: inout [EvidenceUnit]) {
         var lastUnlabelled: Substring?
+        var previous: Substring?
         for sentence in SentenceSplitter.sentences(paragraph) {
+            defer { previous = sentence }
             let (label, body) = inlineLabel(sentence)
             var unit = EvidenceUnit(kind: .sentence, quote: sentence, text: body, rowHeader: label, line: number)
             let header = label == nil ? rowSplit(sentence).0 : nil
@@ -208,9 +210,39 @@ enum EvidenceUnits {
                 unit.leadIn = lastUnlabelled
             } else {
                 lastUnlabelled = sentence
+                // A sentence that opens with a pronoun ("They can also help to prevent cold
+                // sores …") is shown with the sentence it leans on ("Antiviral medicines can help
+                // them heal faster."), when that one stands on its own and the two are short.
+                if label == nil, let previous, let whole = Self.withAntecedent(sentence, previous: previous, in: paragraph) {
+                    unit.quote = whole
+                    unit.text = whole
+                }
             }
             units.append(unit)
         }
+    }
+
+    /// The most words a sentence and the one it leans on may have together to be shown as one.
+    static let antecedentWordLimit = 50
+
+    /// The span from `previous` to the end of `sentence` when `sentence` opens with a pronoun
+    /// that leans on `previous` (which itself opens with none and carries no inline label).
+    static func withAntecedent(_ sentence: Substring, previous: Substring, in paragraph: Substring) -> Substring? {
+        guard SourceNoise.opensWithPronoun(sentence), !SourceNoise.opensWithPageSubject(sentence), !namesWhatCameBefore(sentence),
+              !SourceNoise.opensWithPronoun(previous), inlineLabel(previous).0 == nil,
+              previous.endIndex <= sentence.startIndex,
+              previous.wordCount + sentence.wordCount <= antecedentWordLimit else { return nil }
+        return paragraph[previous.startIndex..<sentence.endIndex]
+    }
+
+    /// Verbs by which a sentence only names what the one before described ("This is called
+    /// maternal uniparental disomy."): it adds a name, not a fact that needs its antecedent.
+    static let namingVerbs = [" is called ", " are called ", " is known as ", " are known as ", " is termed ", " are termed ", " is referred to as "]
+
+    /// True when a sentence opens by naming what came before ("This is called …").
+    static func namesWhatCameBefore(_ sentence: Substring) -> Bool {
+        let opening = " " + sentence.prefix(40).lowercased()
+        return namingVerbs.contains { opening.contains($0) }
     }
 
     /// NIH lists gloss an item after another dash ("Cervical dystonia - a neurological disorder
