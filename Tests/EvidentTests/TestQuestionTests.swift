@@ -36,9 +36,40 @@ struct TestQuestionTests {
         // Drugs to avoid are drugs that harm; a test to repeat is monitoring.
         ("drugs to avoid in myasthenia gravis", Intent.adverseEffects),
         ("how soon to recheck TSH after starting levothyroxine", Intent.diagnosis),
+        // How often a test is checked is monitoring, not how often a drug is given.
+        ("how often should HbA1c be checked in stable type 2 diabetes", Intent.diagnosis),
+        ("how often should I take ibuprofen for back pain", Intent.dosing),
+        // "mg" is a unit only as a word of its own: MGUS is no dose.
+        ("MGUS risk of progression to myeloma per year", Intent.prognosis),
     ])
     func otherQuestions(question: String, expected: Intent) {
         #expect(Self.understand(question).intent == expected)
+    }
+
+    @Test("lay and place shorthand is written out: 'the ED' is a place, an underactive thyroid hypothyroidism")
+    func layAndPlaceShorthand() {
+        let syncope = Self.understand("initial evaluation of syncope in an adult presenting to the ED")
+        #expect(!syncope.mentions.contains { $0.concept.name.localizedCaseInsensitiveContains("erectile") }, "\(syncope.mentions.map(\.concept.name))")
+        #expect(syncope.primary?.concept.name == "Syncope")
+        #expect(Self.understand("erectile dysfunction: is ED treatment with sildenafil safe").mentions.contains { $0.concept.name.localizedCaseInsensitiveContains("erectile") })
+        #expect(Self.understand("which tablet for an underactive thyroid").primary?.concept.name == "Hypothyroidism")
+    }
+
+    @Test("a patient already at target asks how often, not for a target")
+    func reachedTargetIsNoThreshold() {
+        #expect(Self.understand("how often should HbA1c be checked in stable type 2 diabetes at target").details == [.frequency])
+        #expect(Self.understand("HbA1c target in type 2 diabetes").details == [.threshold])
+    }
+
+    @Test("a concept named by the words that ask the attribute is what is asked, not a subject", arguments: [
+        ("ALS life expectancy after diagnosis", "life expectancy"),
+        ("which blood test for an underactive thyroid", "blood test"),
+    ])
+    func attributeNamedByConcept(question: String, mention: String) throws {
+        let query = Self.understand(question)
+        let named = try #require(query.mentions.first { $0.text.lowercased() == mention }, "\(query.mentions.map(\.text))")
+        #expect(named.role == .modifier)
+        #expect(query.primary?.concept.categories.contains(.disease) == true, "\(query.primary?.concept.name ?? "none")")
     }
 
     @Test("shorthand is not misspelling, and a correction must name something medical")

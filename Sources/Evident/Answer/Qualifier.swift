@@ -287,8 +287,12 @@ public enum AttributeDetail: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Phrases that say where a patient already is ("stable T2DM at target"), not what value is asked for.
+    static let reachedPhrases = [" at target ", " on target ", " within target ", " at goal ", " at their target ", " at her target ", " at his target "]
+
     /// The details a question asks for.
     static func detect(in normalized: String) -> [AttributeDetail] {
-        allCases.filter { detail in detail.questionCues.contains { IntentCues.contains(normalized, cue: $0) } }
+        let asked = IntentCues.removing(reachedPhrases, from: normalized)
+        return allCases.filter { detail in detail.questionCues.contains { IntentCues.contains(asked, cue: $0) } }
     }
 }

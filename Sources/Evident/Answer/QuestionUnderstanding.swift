@@ -80,6 +80,8 @@ public struct QuestionUnderstanding: Sendable {
         let (intent, alsoAsked) = Self.intent(IntentCues.removing(nameWords, from: normalizedFocus.count > 2 ? normalizedFocus : normalizedAll),
                                               fallback: IntentCues.removing(nameWords, from: normalizedAll))
         var mentions: [StructuredQuery.Mention] = []
+        // Key concepts made modifiers because their names ask the attribute ("blood test").
+        var namingAttribute: [Int] = []
         var seen = Set<String>()
         for link in links where seen.insert(link.concept.id).inserted {
             let inFocus = focusRange.contains(words[link.words.lowerBound].range.lowerBound)
@@ -94,6 +96,14 @@ public struct QuestionUnderstanding: Sendable {
             // never the subject nor something the answer must cover.
             let negated = Self.isNegated(words, before: link.words.lowerBound)
             if negated, role == .key || role == .related { role = .related }
+            // A concept named by the very words that ask the attribute ("life expectancy" of
+            // "ALS life expectancy", "blood test" of "which blood test") is what is asked, not a
+            // subject every line must name.
+            if role == .key || role == .related, categories.isDisjoint(with: [.disease, .chemical]),
+               ([intent] + alsoAsked).contains(where: { $0.isNamed(byWhole: IntentCues.normalized(link.text)) }) {
+                if role == .key { namingAttribute.append(mentions.count) }
+                role = .modifier
+            }
             // A disease is also named by its broader form under the same head word: a question on
             // colon cancer is answered by lines on colorectal cancer.
             var concept = link.concept
@@ -118,6 +128,10 @@ public struct QuestionUnderstanding: Sendable {
             for index in mentions.indices where mentions[index].role == .related && !mentions[index].negated && mentions[index].concept.categories.contains(.drugClass) {
                 mentions[index].role = .key
             }
+        }
+        // A concept named in the attribute's words is the subject after all when nothing else is.
+        if !mentions.contains(where: { $0.role == .key }) {
+            for index in namingAttribute { mentions[index].role = .key }
         }
         inferConcepts(&mentions, qualifiers: qualifiers)
         var finalIntent = intent
@@ -423,7 +437,7 @@ public struct QuestionUnderstanding: Sendable {
     static func asksAttribute(_ word: String) -> Bool {
         let normalized = IntentCues.normalized(word)
         return Intent.allCases.contains { intent in
-            intent.questionCues.contains { $0.weight >= 1.5 && !$0.cue.contains(" ") && IntentCues.contains(normalized, cue: $0.cue) }
+            intent.questionCues.contains { $0.weight >= 1.5 && !$0.cue.trimmingCharacters(in: .whitespaces).contains(" ") && IntentCues.contains(normalized, cue: $0.cue) }
         }
     }
 

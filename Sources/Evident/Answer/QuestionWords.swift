@@ -130,6 +130,11 @@ enum QuestionWords {
         "sugar diabetes": "diabetes mellitus", "heart flutter": "atrial flutter",
         "sugar level": "blood glucose", "sugar levels": "blood glucose", "sugar reading": "blood glucose", "sugar readings": "blood glucose",
         "thyroid lump": "thyroid nodule", "neck lump": "neck mass",
+        "underactive thyroid": "hypothyroidism", "overactive thyroid": "hyperthyroidism", "acid reflux": "gastroesophageal reflux",
+        "water infection": "urinary tract infections", "stomach bug": "gastroenteritis", "stomach flu": "gastroenteritis",
+        "enlarged prostate": "prostatic hyperplasia", "blood clot": "thrombosis", "blood clots": "thrombosis",
+        // "ED" after a preposition or article is a place, not erectile dysfunction.
+        "in ed": "in the emergency department", "the ed": "the emergency department", "to ed": "to the emergency department",
         "hep a": "hepatitis A", "hep b": "hepatitis B", "hep c": "hepatitis C", "hep e": "hepatitis E",
         "ear infection": "otitis media", "ear infections": "otitis media", "latent tb": "latent tuberculosis",
         "chest infection": "respiratory tract infections", "chest infections": "respiratory tract infections",
