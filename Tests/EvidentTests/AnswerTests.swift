@@ -78,6 +78,17 @@ struct EvidenceUnitTests {
         #expect(EvidenceUnits.units(of: long).last?.text == "They help.")
     }
 
+    @Test("'unless contraindicated' names no harm a line is about; a study's aim is no finding")
+    func caveatsAndAims() {
+        // Real lead-in of ngc:11292 (osteoporosis): a treatment recommendation with a caveat.
+        let leadIn = "Recommendation: Bisphosphonates should be considered (unless contraindicated) for reduction of fracture risk (both vertebral and non-vertebral) in"
+        #expect(IntentCues.aspect(ofHeading: leadIn) != .adverseEffects)
+        #expect(IntentCues.sentenceCueCounts(IntentCues.withoutCaveats(IntentCues.normalized(leadIn)))[.adverseEffects] == nil)
+        #expect(IntentCues.aspect(ofHeading: "Contraindications to bisphosphonates") == .adverseEffects)
+        #expect(SourceNoise.isMethods("The current study assesses whether there was any change in the contributions of calories, essential elements, and macronutrients to the diet of celiac children."))
+        #expect(!SourceNoise.isMethods("The present study found that a gluten-free diet reduced symptoms in 80% of patients."))
+    }
+
     @Test("a pointer in parentheses is an aside, not furniture; a sentence that is only a pointer still is")
     func pointerAsides() {
         // Real text of ngc:11170 (hospitalised acute exacerbation of COPD).

@@ -38,6 +38,19 @@ struct PopulationLeadTests {
         #expect(AttributeDetail.detect(in: IntentCues.normalized(question)).contains(.frequency))
     }
 
+    @Test("a line on the asked population and another answers for the asked one; 'unless contraindicated' is no harm (osteoporosis in men)")
+    func askedAndAnotherPopulation() throws {
+        // NGC's osteoporosis guideline: "Bisphosphonates should be considered (unless
+        // contraindicated) … in: Postmenopausal women with osteoporosis / Men with osteoporosis".
+        let library = try TestVocabulary.library("asked-population", paths: [TestData.path("ngc/summaries/ngc-11292.xml.gz")])
+        let answer = try TestVocabulary.composer(library).answer("osteoporosis treatment in men", explain: true)
+        let statement = try #require(answer.allStatements.first { ($0.items ?? []).contains { $0.hasPrefix("Men with osteoporosis") } },
+                                     "\(answer.allStatements.map(\.text))")
+        let parts = statement.explain?.parts.map(\.name) ?? []
+        #expect(parts.contains("qualifiers") && !parts.contains(StatementSelector.otherPopulationPart), "\(parts)")
+        #expect(statement.explain?.aspect == .treatment)
+    }
+
     @Test("a population the subject's own name speaks of is not another population (the liver in 'fatty liver')")
     func subjectNamesPopulation() {
         let composer = TestVocabulary.starter.composer

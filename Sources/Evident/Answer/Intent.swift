@@ -207,6 +207,19 @@ enum IntentCues {
         return text
     }
 
+    /// Caveats of a recommendation ("should be considered (unless contraindicated)") that name
+    /// no harm the line is about, normalised.
+    static let caveats = [
+        " unless contraindicated ", " unless otherwise contraindicated ", " if not contraindicated ", " if not otherwise contraindicated ",
+        " in the absence of contraindications ", " unless there are contraindications ", " if there are no contraindications ",
+        " if no contraindications ",
+    ]
+
+    /// `normalized` without the caveats of ``caveats``.
+    static func withoutCaveats(_ normalized: String) -> String {
+        normalized.containsBytes("contraindicat") ? removing(caveats, from: normalized) : normalized
+    }
+
     /// True when `cue` occurs at a word start in `normalized` (a cue starting with a space or
     /// ending with one is matched as written).
     static func contains(_ normalized: String, cue: String) -> Bool {
@@ -283,7 +296,7 @@ enum IntentCues {
         var best: (intent: Intent, position: Int)?
         var offset = 0
         for segment in heading.split(whereSeparator: { $0 == ">" || $0 == ":" || $0 == "›" }) {
-            let text = normalized(segment)
+            let text = withoutCaveats(normalized(segment))
             let describing = [" with ", " without "].compactMap { text.firstByteOffset(of: $0) }.min()
             var found: [(intent: Intent, position: Int)] = []
             for intent in Intent.allCases where intent != .comparison {

@@ -70,6 +70,8 @@ enum SourceNoise {
         "To explore", "To test", "To review", "In this study", "In this paper", "In this article", "Data were", "Patients were",
         "Participants were", "A total of", "Between ", "From January", "This retrospective", "This prospective", "A retrospective",
         "A prospective", "A cross-sectional", "A randomized", "A randomised", "Medical records", "The records",
+        "The current study", "The present study", "This study assess", "This study examine", "This study evaluate",
+        "This study investigate", "This study compare", "This paper", "This article",
     ]
 
     /// Words that show a sentence reports a finding.

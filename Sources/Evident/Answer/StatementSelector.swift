@@ -529,7 +529,7 @@ struct StatementSelector {
         // Aspect.
         let normalized = IntentCues.normalized(String(text) + " " + itemsText)
         // A list's aspect is its lead-in's: its items name things ("…that causes neck spasms").
-        let cueText = unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized
+        let cueText = IntentCues.withoutCaveats(unit.kind == .inlineList && !text.isEmpty ? IntentCues.normalized(text) : normalized)
         var cueCounts = IntentCues.sentenceCueCounts(cueText)
         let contextAspect = rowHeader.flatMap { IntentCues.aspect(ofHeading: String($0)) } ?? unit.leadIn.flatMap { IntentCues.aspect(ofHeading: String($0)) }
         // A lead-in is prose: "about" in it ("think about alternative diagnoses") names no aspect.
@@ -751,7 +751,11 @@ struct StatementSelector {
             // "…large for gestational age infants" is a study of pregnancy, not of children.
             if otherStudiedApartCues.matches(normalized) { return rejected(unit, "research on another population studied apart") }
         }
-        if namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
+        // A line on the asked population and another ("in postmenopausal women and men with
+        // osteoporosis" for men) answers for the asked one; a section on another population
+        // ("Preventive Services for Children and Adolescents") is still on it.
+        let namesAskedPopulation = query.qualifiers.contains { $0.kind == .population && $0.matches(normalized) }
+        if !namesAskedPopulation && namesOtherPopulation(normalized) || populationContexts.value(contextNormalized, { namesOtherPopulation($0) }) {
             add(Self.otherPopulationPart, Weight.otherPopulation)
         }
         // A section on a neighbouring condition in a guideline on both ("… in DKA and HHS › Insulin
