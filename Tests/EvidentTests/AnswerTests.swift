@@ -78,6 +78,14 @@ struct EvidenceUnitTests {
         #expect(EvidenceUnits.units(of: long).last?.text == "They help.")
     }
 
+    @Test("a guideline's title names the aspects it is on, but for a series name (ACR Appropriateness Criteria)")
+    func titleAspects() {
+        let uspstf = IntentCues.aspects(inTitle: "Screening for abdominal aortic aneurysm: U.S. Preventive Services Task Force recommendation statement.")
+        #expect(uspstf.contains(.diagnosis) && !uspstf.contains(.treatment), "\(uspstf)")
+        #expect(IntentCues.aspects(inTitle: "ACR Appropriateness Criteria® pulsatile abdominal mass, suspected abdominal aortic aneurysm.").isEmpty)
+        #expect(IntentCues.aspects(inTitle: "Diagnosis and management of headache in adults.") == [.diagnosis, .treatment])
+    }
+
     @Test("'unless contraindicated' names no harm a line is about; a study's aim is no finding")
     func caveatsAndAims() {
         // Real lead-in of ngc:11292 (osteoporosis): a treatment recommendation with a caveat.

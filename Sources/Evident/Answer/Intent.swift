@@ -288,6 +288,19 @@ enum IntentCues {
         return counts
     }
 
+    /// Words of series names in titles that name no aspect of their subject ("ACR
+    /// Appropriateness Criteria®"), normalised.
+    static let titleSeriesNames = [" appropriateness criteria"]
+
+    /// Every aspect a document title names ("Diagnosis and management of …": diagnosis and
+    /// treatment), but for series names.
+    static func aspects(inTitle title: String) -> Set<Intent> {
+        let text = removing(titleSeriesNames, from: normalized(title))
+        return Set(Intent.allCases.filter { intent in
+            intent != .definition && intent != .comparison && intent.headingCues.contains { contains(text, cue: $0) }
+        })
+    }
+
     /// The aspect a heading path or section label names, if any (the last heading that names
     /// one wins: "Treatment > Dosing" is dosing). Words after "with" or "without" in a heading
     /// describe whom it is about, not what ("Outpatient Treatment > Healthy Adults Without

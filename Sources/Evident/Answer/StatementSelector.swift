@@ -163,6 +163,8 @@ struct StatementSelector {
     private let contextsNamingAnotherSubject = TextMemo<Bool>()
     /// The question's populations each document title names, remembered per title.
     private let titlePopulations = TextMemo<Set<String>>()
+    /// The aspects each document title names, remembered per title.
+    private let titleAspects = TextMemo<Set<Intent>>()
     /// The short names of each document source seen (``Publishers``), computed once per source.
     private let sourcePublishers = TextMemo<Set<String>>()
     /// Per document id: the question's abbreviations it defines as something else.
@@ -254,6 +256,8 @@ struct StatementSelector {
         static let questionPhrase = 0.4
         static let attributeWords = 0.3, detail = 0.35, qualifier = 0.5, populationStudiedApart = 0.9, values = 0.5
         static let grade = 0.3, recommendation = 0.15, finding = 0.3
+        /// A guideline whose title is on the asked attribute of the subject ("Screening for …").
+        static let documentOnAttribute = 0.3
         static let passage = 0.6, documentRank = 0.3
         static let definition = -0.6, definitionAsked = 0.5, anaphora = -0.3, tooLong = -0.3, tooShort = -0.2
         static let recency = 0.1, direct = 0.4, specificContent = 0.35, numbers = 0.3, questionWord = 0.4, citedByGuideline = 0.3
@@ -684,6 +688,13 @@ struct StatementSelector {
         }
         if tier == .guideline, ["should", "recommend", "suggest", "is indicated", "are indicated", "consider", "offer"].contains(where: { normalized.containsBytes($0) }) {
             add("recommendation", Weight.recommendation)
+        }
+        // A guideline given to the asked attribute of its subject ("Screening for abdominal aortic
+        // aneurysm: U.S. Preventive Services Task Force recommendation statement" for "AAA
+        // screening") answers before one that touches on it.
+        if tier == .guideline, fit >= 1, inTitle.contains(0), let title = retrieved.document.title,
+           titleAspects.value(title, { IntentCues.aspects(inTitle: $0) }).contains(query.intent) {
+            add("document on the asked attribute", Weight.documentOnAttribute)
         }
         // A guideline's account of one study ("A retrospective study evaluated …") is its
         // evidence, not its answer: it may be shown, it does not lead.
