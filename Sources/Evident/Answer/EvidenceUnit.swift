@@ -198,6 +198,7 @@ enum EvidenceUnits {
     /// A sentence that opens with a short label ("Children: Dosing: <4 years, 80 mg/kg/day…",
     /// as flattened guideline summaries write a table under the sentence naming its drug) has
     /// the paragraph's last unlabelled sentence as its lead-in: that sentence says what it is about.
+    /// A sentence that opens with a pronoun is joined to the one it leans on (``withAntecedent(_:previous:in:)``).
     private static func appendSentences(_ paragraph: Substring, line number: Int, to units: inout [EvidenceUnit]) {
         var lastUnlabelled: Substring?
         var previous: Substring?

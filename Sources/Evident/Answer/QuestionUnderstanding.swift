@@ -100,7 +100,7 @@ public struct QuestionUnderstanding: Sendable {
             // "ALS life expectancy", "blood test" of "which blood test") is what is asked, not a
             // subject every line must name.
             if role == .key || role == .related, categories.isDisjoint(with: [.disease, .chemical]),
-               ([intent] + alsoAsked).contains(where: { $0.isNamed(byWhole: IntentCues.normalized(link.text)) }) {
+               case let name = IntentCues.normalized(link.text), ([intent] + alsoAsked).contains(where: { $0.isNamed(byWhole: name) }) {
                 if role == .key { namingAttribute.append(mentions.count) }
                 role = .modifier
             }
